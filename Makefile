@@ -1,0 +1,62 @@
+# The project's vocabulary. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Runs a command against DATABASE_URL, or against the project-local embedded PostgreSQL.
+WITH_DB := $(BIN)/python -m cstonews.embedded_db
+
+# Tests run with production settings (DEBUG off), minus TLS redirects and cookies.
+TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-deployment-0000 \
+	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0
+
+.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+## run: install, migrate, load the demo content, print the admin login, serve on :8000
+run: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) sh -c '\
+		$(MANAGE) migrate --noinput && \
+		$(MANAGE) load_demo && \
+		$(MANAGE) create_demo_superuser && \
+		echo "Serving on http://127.0.0.1:8000/  (newsroom: http://127.0.0.1:8000/admin/)" && \
+		exec $(MANAGE) runserver 127.0.0.1:8000'
+
+## test: the whole suite
+test: install
+	$(TEST_ENV) $(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lint: ruff's checks and format check
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## demo: add N scaled articles for benchmarks, e.g. `make demo SCALE=100000`
+SCALE ?= 1000
+demo: install
+	DJANGO_DEBUG=1 $(WITH_DB) sh -c '$(MANAGE) migrate --noinput && $(MANAGE) load_demo --scale $(SCALE)'
+
+## migrations-check: fail when a model change has no migration
+migrations-check: install
+	$(TEST_ENV) $(WITH_DB) $(MANAGE) makemigrations --check --dry-run
+
+## check-deploy: Django's deployment checklist with production-like settings
+check-deploy: install
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=$${DATABASE_URL:-postgres://localhost/cstonews} \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+## clean-db: delete the embedded database (all local data)
+clean-db:
+	rm -rf .data/postgres

@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from apps.agreements.models import Agreement, OfficialText, Party, Subject
+from apps.core.admin import PublicationStateFilter, PublishableAdmin
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PartyInline(admin.TabularInline):
+    model = Party
+    extra = 0
+    autocomplete_fields = ["state"]
+    fields = [
+        "state", "signed_on", "consent_kind", "consent_on", "effective_on", "reservations",
+        "withdrawn_on",
+    ]  # fmt: skip
+
+
+class OfficialTextInline(admin.TabularInline):
+    model = OfficialText
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PublishableAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "concluded_on",
+        "agreement_status",
+        "party_count",
+        "publication_state",
+    ]
+    list_filter = [PublicationStateFilter, "kind", "agreement_status", "subjects"]
+    search_fields = ["title", "short_title"]
+    date_hierarchy = "concluded_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["concluded_at", "adopting_body", "depositary", "subjects"]
+    inlines = [PartyInline, OfficialTextInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "short_title", "slug", "subjects", "summary"]}),
+        (
+            _("Conclusion"),
+            {
+                "fields": [
+                    ("concluded_on", "place_of_conclusion"),
+                    "concluded_at",
+                    "adopting_body",
+                    "depositary",
+                    "authentic_languages",
+                ]
+            },
+        ),
+        (
+            _("Legal status"),
+            {"fields": ["agreement_status", "entry_into_force_condition", "entered_into_force_on"]},
+        ),
+        PublishableAdmin.publishing_fieldset,
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(party_total=Count("parties"))
+
+    @admin.display(description=_("parties"), ordering="party_total")
+    def party_count(self, obj):
+        return obj.party_total

@@ -1,0 +1,24 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+
+from apps.agreements.models import Agreement, Party
+
+
+class AgreementDetailView(DetailView):
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        return (
+            Agreement.objects.published()
+            .select_related("adopting_body", "depositary", "concluded_at")
+            .prefetch_related(
+                "subjects",
+                "texts",
+                Prefetch("parties", queryset=Party.objects.select_related("state")),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            latest_articles=self.object.articles.published().for_listing()[:10], **kwargs
+        )

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.admin import PublicationStateFilter, PublishableAdmin
+from apps.events.models import Event
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "start_date",
+        "end_date",
+        "event_status",
+        "city",
+        "publication_state",
+    ]
+    list_filter = [PublicationStateFilter, "kind", "event_status", "country"]
+    list_select_related = ["country"]
+    search_fields = ["title", "venue", "city"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "part_of", "venue_organisation", "country", "organiser", "chair", "chairing_state",
+        "participants",
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "event_status", "part_of"]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    ("start_date", "end_date"),
+                    "venue",
+                    "venue_organisation",
+                    ("city", "country"),
+                ]
+            },
+        ),
+        (_("Who"), {"fields": ["organiser", "chair", "chairing_state", "participants"]}),
+        (_("About"), {"fields": ["description", "outcome"]}),
+        PublishableAdmin.publishing_fieldset,
+    ]

@@ -1,0 +1,215 @@
+"""Plausible bulk content for benchmarks: `load_demo --scale N`.
+
+For N articles it adds N/10 events, N/50 agreements with their parties, N/50 organisations
+and N/20 people with positions, all published and linked the way real news is, with
+`bulk_create` in batches so that 100,000 articles take minutes, not hours.
+"""
+
+import random
+import secrets
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from tqdm import tqdm
+
+from apps.agreements.models import Agreement, AgreementKind, AgreementStatus, Party
+from apps.core.models import PublicationStatus
+from apps.events.models import Event, EventKind, EventStatus
+from apps.news.models import Article, Section
+from apps.organisations.models import Country, Organisation, OrganisationKind, Person, Position
+
+BATCH = 2000
+TZ = ZoneInfo("Europe/Moscow")
+
+CITIES = [
+    ("Moscow", "RU"), ("Saint Petersburg", "RU"), ("Minsk", "BY"), ("Astana", "KZ"),
+    ("Almaty", "KZ"), ("Bishkek", "KG"), ("Dushanbe", "TJ"), ("Yerevan", "AM"),
+]  # fmt: skip
+FIRST_NAMES = [
+    "Anatoly", "Valery", "Nurlan", "Aigul", "Sergei", "Irina", "Rustam", "Gulnara", "Armen",
+    "Olga", "Bakyt", "Timur", "Elena", "Dmitry", "Zarina", "Viktor", "Anna", "Farrukh",
+]  # fmt: skip
+FAMILY_NAMES = [
+    "Sidorov", "Abdullaev", "Karimov", "Petrosyan", "Lukashevich", "Nazarov", "Omarov",
+    "Ivanova", "Sharipov", "Grigoryan", "Zhumabaev", "Kuznetsov", "Rakhimova", "Belov",
+]  # fmt: skip
+BODIES = [
+    "Committee", "Working Group", "Council", "Commission", "Department", "Directorate",
+    "Centre", "Expert Group", "Headquarters", "Service",
+]  # fmt: skip
+TOPICS = [
+    "combating illegal migration", "countering drug trafficking", "information security",
+    "emergency response", "military-economic cooperation", "peacekeeping", "border security",
+    "counter-terrorism", "air defence", "military education", "crisis response",
+    "cybersecurity", "collective security", "training of special forces",
+]  # fmt: skip
+TITLE_PATTERNS = [
+    "The {body} on {topic} met in {city}",
+    "CSTO experts discussed {topic} in {city}",
+    "{city} hosted a seminar on {topic}",
+    "The Secretary General met the {body} on {topic}",
+    "A training on {topic} started in {city}",
+    "Member states agreed on new measures for {topic}",
+    "Results of the year in {topic} were summed up in {city}",
+]  # fmt: skip
+SENTENCES = [
+    "The participants exchanged views on the current state of {topic} in the region.",
+    "Representatives of the competent authorities of the member states took part in the work.",
+    "The parties noted the importance of practical cooperation between the member states.",
+    "Proposals were prepared for the next session of the Collective Security Council.",
+    "The meeting was held in {city} under the chairmanship of the {body}.",
+    "Special attention was paid to {topic} and to the training of specialists.",
+    "The decisions taken will be submitted to the governments of the member states.",
+    "Участники обсудили вопросы сотрудничества государств-членов в сфере {topic_ru}.",
+]  # fmt: skip
+TOPICS_RU = ["безопасности", "противодействия миграции", "информационной безопасности"]
+
+
+def _text(rng, pattern, **extra):
+    city, _code = rng.choice(CITIES)
+    return pattern.format(
+        body=rng.choice(BODIES), topic=rng.choice(TOPICS), city=city,
+        topic_ru=rng.choice(TOPICS_RU), **extra,
+    )  # fmt: skip
+
+
+def _moment(rng, years=25):
+    return datetime(2001, 1, 1, tzinfo=TZ) + timedelta(seconds=rng.randrange(years * 365 * 86400))
+
+
+def _bulk(model, objects, progress):
+    created = []
+    for start in range(0, len(objects), BATCH):
+        chunk = model.objects.bulk_create(objects[start : start + BATCH])
+        created.extend(chunk)
+        progress.update(len(chunk))
+    return created
+
+
+def _link(through, rows, progress):
+    for start in range(0, len(rows), BATCH * 5):
+        through.objects.bulk_create(rows[start : start + BATCH * 5], ignore_conflicts=True)
+        progress.update(min(BATCH * 5, len(rows) - start))
+
+
+def load_scale(articles, *, seed=None, progress=True):
+    """Add `articles` articles and proportionate related content. Returns counts by model."""
+    rng = random.Random(seed)
+    run = secrets.token_hex(3)
+    n_events, n_agreements = max(articles // 10, 1), max(articles // 50, 1)
+    n_orgs, n_people = max(articles // 50, 1), max(articles // 20, 1)
+    published = {"status": PublicationStatus.PUBLISHED}
+
+    countries = {c.code: c for c in Country.objects.all()}
+    sections = list(Section.objects.all())
+    states = list(Organisation.objects.states())
+    parent = Organisation.objects.filter(slug="csto").first()
+    if not (sections and states and countries):
+        raise RuntimeError("Load the sample content first (load_demo without --scale).")
+
+    participants_per_event = min(3, len(states))
+    total = (
+        n_orgs
+        + 2 * n_people
+        + n_events * (1 + participants_per_event)
+        + n_agreements * (1 + len(states))
+        + 4 * articles
+    )
+    bar = tqdm(total=total, unit="rows", disable=not progress, desc="Scaled demo content")
+    with transaction.atomic():
+        orgs = _bulk(Organisation, [
+            Organisation(
+                name=f"{rng.choice(BODIES)} on {rng.choice(TOPICS)} no. {i}",
+                slug=f"org-{run}-{i}", kind=OrganisationKind.BODY, parent=parent,
+                published_at=_moment(rng), **published,
+            ) for i in range(n_orgs)
+        ], bar)  # fmt: skip
+        people = _bulk(Person, [
+            Person(
+                name=f"{rng.choice(FIRST_NAMES)} {family} {i}",
+                sort_name=f"{family} {i}", slug=f"person-{run}-{i}",
+                published_at=_moment(rng), **published,
+            ) for i, family in ((i, rng.choice(FAMILY_NAMES)) for i in range(n_people))
+        ], bar)  # fmt: skip
+        _bulk(Position, [
+            Position(
+                person=person, organisation=rng.choice(orgs),
+                title=rng.choice(["Chairman", "Head", "Deputy Head", "Secretary", "Expert"]),
+                start_date=date(rng.randrange(2001, 2024), 1, 1),
+            ) for person in people
+        ], bar)  # fmt: skip
+
+        events = []
+        for i in range(n_events):
+            city, code = rng.choice(CITIES)
+            start = _moment(rng).date()
+            events.append(Event(
+                kind=rng.choice(EventKind.values), title=_text(rng, rng.choice(TITLE_PATTERNS)),
+                slug=f"event-{run}-{i}", start_date=start,
+                end_date=start + timedelta(days=rng.choice([0, 0, 1, 3])),
+                event_status=EventStatus.HELD, city=city, country=countries.get(code),
+                organiser=rng.choice(orgs), chair=rng.choice(people),
+                published_at=_moment(rng), **published,
+            ))  # fmt: skip
+        events = _bulk(Event, events, bar)
+        _link(Event.participants.through, [
+            Event.participants.through(event=event, organisation=state)
+            for event in events for state in rng.sample(states, k=participants_per_event)
+        ], bar)  # fmt: skip
+
+        agreements = []
+        for i in range(n_agreements):
+            concluded = _moment(rng, years=20).date()
+            in_force = rng.random() < 0.7
+            agreements.append(Agreement(
+                kind=rng.choice(AgreementKind.values),
+                title=f"Agreement on cooperation in {rng.choice(TOPICS)} no. {i}",
+                slug=f"agreement-{run}-{i}", concluded_on=concluded,
+                place_of_conclusion=rng.choice(CITIES)[0], concluded_at=rng.choice(events),
+                agreement_status=AgreementStatus.IN_FORCE if in_force else AgreementStatus.SIGNED,
+                entered_into_force_on=concluded + timedelta(days=400) if in_force else None,
+                authentic_languages=["ru"], published_at=_moment(rng), **published,
+            ))  # fmt: skip
+        agreements = _bulk(Agreement, agreements, bar)
+        parties = [
+            Party(agreement=agreement, state=state, signed_on=agreement.concluded_on)
+            for agreement in agreements
+            for state in states
+        ]
+        for start in range(0, len(parties), BATCH):
+            Party.objects.bulk_create(parties[start : start + BATCH])
+        bar.update(len(parties))
+
+        article_objects = []
+        for i in range(articles):
+            city, _code = rng.choice(CITIES)
+            body = "".join(
+                f"<p>{_text(rng, rng.choice(SENTENCES))} {_text(rng, rng.choice(SENTENCES))}</p>"
+                for _ in range(rng.randrange(3, 8))
+            )
+            article_objects.append(Article(
+                section=rng.choice(sections), title=_text(rng, rng.choice(TITLE_PATTERNS)),
+                slug=f"article-{run}-{i}", lead=_text(rng, rng.choice(SENTENCES)), body=body,
+                dateline_city=city, published_at=_moment(rng), **published,
+            ))  # fmt: skip
+        article_objects = _bulk(Article, article_objects, bar)
+        links = {"organisations": [], "people": [], "events": []}
+        for article in article_objects:
+            links["organisations"].append(
+                Article.organisations.through(article=article, organisation=rng.choice(orgs))
+            )
+            links["people"].append(
+                Article.people.through(article=article, person=rng.choice(people))
+            )
+            links["events"].append(
+                Article.events.through(article=article, event=rng.choice(events))
+            )
+        _link(Article.organisations.through, links["organisations"], bar)
+        _link(Article.people.through, links["people"], bar)
+        _link(Article.events.through, links["events"], bar)
+    bar.close()
+    return {
+        "articles": len(article_objects), "events": len(events), "agreements": len(agreements),
+        "organisations": len(orgs), "people": len(people),
+    }  # fmt: skip

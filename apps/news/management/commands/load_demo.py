@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from apps.news.demo import load_sample
+from apps.news.demo_scale import load_scale
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo content of the sample page (idempotent). With --scale N, also add N "
+        "plausible articles with related events, agreements, organisations and people."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=0, metavar="N")
+        parser.add_argument("--seed", type=int, default=None, help="Random seed for --scale.")
+
+    def handle(self, *args, scale, seed, **options):
+        if scale < 0:
+            raise CommandError("--scale must be a positive number of articles.")
+        articles = load_sample()
+        self.stdout.write(f"Demo content ready: {len(articles)} sample articles.")
+        if scale:
+            counts = load_scale(scale, seed=seed, progress=options["verbosity"] > 0)
+            self.stdout.write(
+                "Added " + ", ".join(f"{count} {name}" for name, count in counts.items()) + "."
+            )

@@ -1,0 +1,155 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.models import Publishable, PublishableQuerySet, SanitisedHTMLField
+
+
+class Section(models.Model):
+    """A listing of the site: News, Announcements, Statements, Interviews..."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Sections are listed in menus by this number.")
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:section_detail", kwargs={"section": self.slug})
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("section", "main_image").defer("body").latest_first()
+
+
+class Article(Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("The last part of the address; unique in its section."),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_(
+            "One or two sentences under the title that say what happened and why it matters."
+        ),
+    )
+    body = SanitisedHTMLField(_("body"), blank=True)
+    dateline_city = models.CharField(
+        _("dateline city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the story was filed, printed in capitals: ASTANA."),
+    )
+    dateline_date = models.DateField(
+        _("dateline date"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the dateline; leave empty to use the publication date."),
+    )
+    dateline_agency = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("wire agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "media"},
+        help_text=_("The agency the story comes from, for example Sputnik."),
+    )
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    main_image = models.ForeignKey(
+        "core.Photo",
+        verbose_name=_("main photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Featured stories lead the home page.")
+    )
+    organisations = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="articles",
+    )
+    people = models.ManyToManyField(
+        "organisations.Person", verbose_name=_("people"), blank=True, related_name="articles"
+    )
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events"), blank=True, related_name="articles"
+    )
+    agreements = models.ManyToManyField(
+        "agreements.Agreement", verbose_name=_("agreements"), blank=True, related_name="articles"
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["section", "slug"],
+                name="article_slug_unique_in_section",
+                violation_error_message=_("Another article in this section has this slug."),
+            ),
+            models.CheckConstraint(
+                condition=Q(source_url="") | ~Q(source_name=""),
+                name="article_source_link_has_name",
+                violation_error_message=_("Give the source's name with its link."),
+            ),
+        ]
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(
+                fields=["section", "status", "-published_at"], name="article_section_pub_idx"
+            ),
+            models.Index(
+                fields=["status", "-published_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_pub_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:article_detail", kwargs={"section": self.section.slug, "slug": self.slug}
+        )
+
+    @property
+    def dateline(self):
+        """“ASTANA, March 1 - Sputnik”: city in capitals, day, agency; empty without a city."""
+        if not self.dateline_city:
+            return ""
+        day = self.dateline_date or localtime(self.published_at).date()
+        text = f"{self.dateline_city.upper()}, {date_format(day, 'F j')}"
+        if self.dateline_agency_id:
+            text += f" - {self.dateline_agency.display_name}"
+        return text

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from apps.organisations import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),
+]

@@ -1,0 +1,134 @@
+import io
+from datetime import date, timedelta
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from apps.agreements.models import Agreement, AgreementKind, Party
+from apps.core.models import Photo, PublicationStatus
+from apps.events.models import Event, EventKind
+from apps.news.models import Article, Section
+from apps.organisations.models import Country, Organisation, OrganisationKind, Person, Position
+
+
+def jpeg_bytes(size=(64, 48)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (10, 60, 120)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    status = PublicationStatus.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=PublicationStatus.DRAFT)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+        )
+        expired = factory.Trait(
+            unpublish_at=factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=1))
+        )
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    image = factory.LazyFunction(lambda: ContentFile(jpeg_bytes(), name="photo.jpg"))
+    alt_text = "Two delegations at a conference table"
+    caption = "A meeting"
+    credit = "Press Service of the Ministry of Industry and Trade of Russia"
+
+    class Meta:
+        model = Photo
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    code = factory.Iterator(["RU", "KZ", "BY", "AM", "KG", "TJ"])
+    name = factory.LazyAttribute(lambda o: f"Country {o.code}")
+
+    class Meta:
+        model = Country
+        django_get_or_create = ["code"]
+
+
+class OrganisationFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Body number {n}")
+    slug = factory.Sequence(lambda n: f"body-{n}")
+    kind = OrganisationKind.BODY
+
+    class Meta:
+        model = Organisation
+
+
+class StateFactory(OrganisationFactory):
+    kind = OrganisationKind.MEMBER_STATE
+    country = factory.SubFactory(CountryFactory)
+    name = factory.LazyAttribute(lambda o: f"Republic of {o.country.name}")
+
+
+class PersonFactory(PublishedFactory):
+    name = factory.Sequence(lambda n: f"Person Number{n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+    class Meta:
+        model = Person
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = "Secretary General"
+    start_date = date(2020, 1, 1)
+
+    class Meta:
+        model = Position
+
+
+class EventFactory(PublishedFactory):
+    kind = EventKind.MEETING
+    title = factory.Sequence(lambda n: f"Meeting number {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    start_date = date(2023, 3, 27)
+    end_date = date(2023, 3, 30)
+
+    class Meta:
+        model = Event
+
+
+class AgreementFactory(PublishedFactory):
+    kind = AgreementKind.AGREEMENT
+    title = factory.Sequence(lambda n: f"Agreement on cooperation number {n}")
+    slug = factory.Sequence(lambda n: f"agreement-{n}")
+    concluded_on = date(2021, 9, 16)
+
+    class Meta:
+        model = Agreement
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    agreement = factory.SubFactory(AgreementFactory)
+    state = factory.SubFactory(StateFactory)
+    signed_on = date(2021, 9, 16)
+
+    class Meta:
+        model = Party
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+    class Meta:
+        model = Section
+
+
+class ArticleFactory(PublishedFactory):
+    section = factory.SubFactory(SectionFactory)
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    lead = "What happened and why it matters."
+    body = "<p>The body of the article.</p>"
+
+    class Meta:
+        model = Article
