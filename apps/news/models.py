@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
@@ -153,3 +155,14 @@ class Article(Publishable):
         if self.dateline_agency_id:
             text += f" - {self.dateline_agency.display_name}"
         return text
+
+    @property
+    def body_with_dateline(self):
+        """The body with the dateline opening its first paragraph, as wire copy prints it."""
+        body = mark_safe(self.body)  # sanitised on save by SanitisedHTMLField
+        if not self.dateline:
+            return body
+        dateline = format_html('<span class="article__dateline">{}.</span> ', self.dateline)
+        if body.startswith("<p>"):
+            return mark_safe(f"<p>{dateline}{body[3:]}")
+        return mark_safe(f"<p>{dateline}</p>{body}")

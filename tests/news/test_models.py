@@ -42,3 +42,18 @@ def test_dateline_defaults_to_the_publication_date_in_the_site_time_zone():
 
 def test_no_dateline_without_a_city():
     assert ArticleFactory(dateline_city="").dateline == ""
+
+
+def test_dateline_opens_the_first_paragraph():
+    article = ArticleFactory(
+        dateline_city="Astana", dateline_date=date(2023, 3, 1), body="<p>The CSTO said.</p>"
+    )
+    assert article.body_with_dateline == (
+        '<p><span class="article__dateline">ASTANA, March 1.</span> The CSTO said.</p>'
+    )
+
+
+def test_dateline_is_escaped():
+    article = ArticleFactory(dateline_city="<b>X</b>", body="<p>Text</p>")
+    assert "<b>" not in article.body_with_dateline
+    assert "&lt;B&gt;X&lt;/B&gt;" in article.body_with_dateline

@@ -33,7 +33,7 @@ def test_article_page_shows_the_sample_facts(client, sample):
         "01.03.2023",
         "The CSTO Secretary General and the Deputy Prime Minister of Russia have discussed",
         "© Photo : Press Service of the Ministry of Industry and Trade of Russia",
-        "ASTANA, March 1 - Sputnik.",
+        "ASTANA, March 1 - Sputnik.</span> The CSTO Secretary General Imangali",
         "In the opinion of the Secretary General of the association",
         "The forum, organized in accordance with the decision of the Collective Security Council",
         "Go back",
