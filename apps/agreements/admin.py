@@ -1,8 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from apps.agreements.models import Agreement, OfficialText, Party, Subject
+from apps.agreements.models import Agreement, Language, OfficialText, Party, Subject
 from apps.core.admin import PublicationStateFilter, PublishableAdmin
 
 
@@ -28,8 +29,23 @@ class OfficialTextInline(admin.TabularInline):
     extra = 0
 
 
+class AgreementForm(forms.ModelForm):
+    authentic_languages = forms.MultipleChoiceField(
+        label=_("Authentic languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The languages whose texts are equally authentic."),
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["authentic_languages"]  # the admin adds the rest from its fieldsets
+
+
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
+    form = AgreementForm
     list_display = [
         "__str__",
         "kind",

@@ -49,6 +49,9 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = ["publish_now", "make_draft"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     @admin.display(description=_("state"), ordering="status")
     def publication_state(self, obj):
         if obj.is_published:
@@ -90,6 +93,10 @@ class PhotoAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     show_full_result_count = False
     readonly_fields = ["thumbnail", "width", "height"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     fields = ["image", "thumbnail", "alt_text", "caption", "credit", "taken_on", "width", "height"]
 
     @admin.display(description=_("preview"))
