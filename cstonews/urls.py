@@ -1,12 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
-
-admin.site.site_header = _("CSTO Press Service")
-admin.site.site_title = _("Newsroom")
-admin.site.index_title = _("Newsroom")
 
 urlpatterns = [
     path("", include("apps.core.urls")),

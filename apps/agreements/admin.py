@@ -2,13 +2,14 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
 from apps.agreements.models import Agreement, Language, OfficialText, Party, Subject
-from apps.core.admin import PublicationStateFilter, PublishableAdmin
+from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(VersionAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -54,7 +55,13 @@ class AgreementAdmin(PublishableAdmin):
         "party_count",
         "publication_state",
     ]
-    list_filter = [PublicationStateFilter, "kind", "agreement_status", "subjects"]
+    list_filter = [
+        PublicationStateFilter,
+        publication_date_filter(),
+        "kind",
+        "agreement_status",
+        "subjects",
+    ]
     search_fields = ["title", "short_title"]
     date_hierarchy = "concluded_on"
     prepopulated_fields = {"slug": ["title"]}

@@ -136,6 +136,7 @@ class Agreement(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        permissions = [("publish_agreement", _("Can publish, schedule and unpublish agreements"))]
         ordering = ["-concluded_on", "-pk"]
         constraints = [
             *Publishable.Meta.constraints,

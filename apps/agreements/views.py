@@ -2,20 +2,19 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 
 from apps.agreements.models import Agreement, Party
+from apps.core.views import PublishedObjectMixin
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(PublishedObjectMixin, DetailView):
     context_object_name = "agreement"
 
-    def get_queryset(self):
-        return (
-            Agreement.objects.published()
-            .select_related("adopting_body", "depositary", "concluded_at")
-            .prefetch_related(
-                "subjects",
-                "texts",
-                Prefetch("parties", queryset=Party.objects.select_related("state")),
-            )
+    def get_base_queryset(self):
+        return Agreement.objects.select_related(
+            "adopting_body", "depositary", "concluded_at"
+        ).prefetch_related(
+            "subjects",
+            "texts",
+            Prefetch("parties", queryset=Party.objects.select_related("state")),
         )
 
     def get_context_data(self, **kwargs):

@@ -1,16 +1,28 @@
 """The publishing vocabulary shared by every public item, and the photo library."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 
-from apps.core.html import sanitise_html
+from apps.core.html import EDITOR_EXTENSIONS, sanitise_html
 
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+#: Fields that only people with the publishing right may set.
+PUBLISHING_FIELDS = ["status", "published_at", "unpublish_at"]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -61,6 +73,27 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # Optimistic locking: every save through the admin or a workflow service increments it
+    # under SELECT ... FOR UPDATE, so a save based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -95,14 +128,48 @@ class Publishable(models.Model):
     def is_scheduled(self):
         return self.status == PublicationStatus.PUBLISHED and self.published_at > timezone.now()
 
+    @property
+    def publication_state(self):
+        """What the public sees, in words: live, scheduled, expired, or the stored status."""
+        if self.is_published:
+            return "live"
+        if self.is_scheduled:
+            return "scheduled"
+        if self.status == PublicationStatus.PUBLISHED:
+            return "expired"
+        return self.status
 
-class SanitisedHTMLField(models.TextField):
-    """Rich text that is cleaned on every save, whatever path the value came by."""
+    @classmethod
+    def publish_permission(cls):
+        """The permission (“app.publish_model”) that allows publishing this kind of item."""
+        return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
+
+    def prepublish_warnings(self):
+        """What an editor should look at before publishing; empty when all is well."""
+        return []
+
+
+class SanitisedHTMLField(ProseEditorField):
+    """Rich text edited with ProseMirror and cleaned on every write, whatever its path.
+
+    `get_db_prep_save` runs for save(), bulk_create(), update() and fixtures alike, so no
+    write path can store markup outside the editor's vocabulary (lookups are left alone).
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
+        kwargs.setdefault("sanitize", sanitise_html)
+        super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
         value = sanitise_html(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
+
+    def get_db_prep_save(self, value, connection):
+        if isinstance(value, str) and value:
+            value = sanitise_html(value)
+        return super().get_db_prep_save(value, connection)
 
 
 class Photo(models.Model):
@@ -150,3 +217,88 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text or self.image.name
+
+
+class EmbargoLinkQuerySet(models.QuerySet):
+    def valid(self, at=None):
+        at = at or timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=at)
+
+
+class EmbargoLink(models.Model):
+    """A signed, expiring, revocable link that shows one unpublished item to a named reader."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    recipient = models.CharField(
+        _("for"),
+        max_length=200,
+        help_text=_(
+            "Who receives the link, for example “Sputnik, Astana bureau” or "
+            "“Press service of the Ministry of Foreign Affairs of Kazakhstan”."
+        ),
+    )
+    expires_at = models.DateTimeField(
+        _("expires at"), help_text=_("The link stops working at this moment.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = EmbargoLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("embargo link")
+        verbose_name_plural = _("embargo links")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="embargo_item_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")),
+                name="embargo_expires_after_creation",
+                violation_error_message=_("The link must expire in the future."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} — {self.item}"
+
+    def get_absolute_url(self):
+        return reverse("core:embargo_view", kwargs={"token": self.token})
+
+    @property
+    def token(self):
+        return signing.dumps(self.pk, salt=EMBARGO_SALT, compress=True)
+
+    @classmethod
+    def from_token(cls, token):
+        """The link a token names, or None when it is forged or tampered with."""
+        try:
+            pk = signing.loads(token, salt=EMBARGO_SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.filter(pk=pk).select_related("content_type").first()
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+EMBARGO_SALT = "cstonews.embargo-link"

@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("embargo/<str:token>/", views.embargo_view, name="embargo_view"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.admin import PublicationStateFilter, PublishableAdmin
+from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
 from apps.events.models import Event
 
 
@@ -16,7 +16,13 @@ class EventAdmin(PublishableAdmin):
         "city",
         "publication_state",
     ]
-    list_filter = [PublicationStateFilter, "kind", "event_status", "country"]
+    list_filter = [
+        PublicationStateFilter,
+        publication_date_filter(),
+        "kind",
+        "event_status",
+        "country",
+    ]
     list_select_related = ["country"]
     search_fields = ["title", "venue", "city"]
     date_hierarchy = "start_date"

@@ -123,6 +123,7 @@ class Event(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can publish, schedule and unpublish events"))]
         ordering = ["-start_date", "-pk"]
         constraints = [
             *Publishable.Meta.constraints,

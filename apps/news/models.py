@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -8,6 +9,10 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import Publishable, PublishableQuerySet, SanitisedHTMLField
+from apps.core.publishing import unpublished_links
+
+#: Search engines cut titles at about this many characters.
+TITLE_SEARCH_LIMIT = 70
 
 
 class Section(models.Model):
@@ -111,6 +116,7 @@ class Article(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         ordering = ["-published_at", "-pk"]
         constraints = [
             *Publishable.Meta.constraints,
@@ -157,6 +163,42 @@ class Article(Publishable):
         return text
 
     @property
+    def corrected_at(self):
+        """When the latest public correction was made (uses prefetched corrections)."""
+        return max((c.corrected_at for c in self.corrections.all()), default=None)
+
+    def prepublish_warnings(self):
+        warnings = []
+        if not self.lead.strip():
+            warnings.append(
+                _("The lead is empty: lists, feeds and search results will show no summary.")
+            )
+        if len(self.title) > TITLE_SEARCH_LIMIT:
+            warnings.append(
+                _("The title has %(count)d characters; search engines show about %(limit)d.")
+                % {"count": len(self.title), "limit": TITLE_SEARCH_LIMIT}
+            )
+        if self.main_image_id:
+            if not self.main_image.alt_text.strip():
+                warnings.append(_("The main photo has no alternative text for blind readers."))
+            if not self.main_image.credit.strip():
+                warnings.append(_("The main photo has no credit."))
+        for path in unpublished_links(self.body):
+            warnings.append(
+                _("The body links to %(path)s, which is not published.") % {"path": path}
+            )
+        if self.pk:
+            for relation in ["organisations", "people", "events", "agreements"]:
+                for item in getattr(self, relation).exclude(
+                    pk__in=getattr(self, relation).published()
+                ):
+                    warnings.append(
+                        _("“%(item)s” is linked but not published: readers will not see it.")
+                        % {"item": item}
+                    )
+        return warnings
+
+    @property
     def body_with_dateline(self):
         """The body with the dateline opening its first paragraph, as wire copy prints it."""
         body = mark_safe(self.body)  # sanitised on save by SanitisedHTMLField
@@ -166,3 +208,27 @@ class Article(Publishable):
         if body.startswith("<p>"):
             return mark_safe(f"<p>{dateline}{body[3:]}")
         return mark_safe(f"<p>{dateline}</p>{body}")
+
+
+class Correction(models.Model):
+    """A dated public note on a published article: what was corrected, and when."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), default=timezone.now)
+    text = models.CharField(
+        _("correction"),
+        max_length=500,
+        help_text=_(
+            "Shown to readers after “Corrected on <date>:”, e.g. “the date of the meeting”."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["corrected_at", "pk"]
+
+    def __str__(self):
+        return self.text

@@ -4,6 +4,7 @@ from django.utils.timezone import localtime
 from django.views.generic import DetailView, ListView
 
 from apps.agreements.models import Agreement
+from apps.core.views import PublishedObjectMixin
 from apps.events.models import Event
 from apps.news.models import Article, Section
 from apps.organisations.models import Organisation, Person, Position
@@ -53,18 +54,19 @@ class SectionDetailView(PublishedArticlesMixin, ListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class ArticleDetailView(PublishedArticlesMixin, DetailView):
+class ArticleDetailView(PublishedObjectMixin, DetailView):
+    model = Article
     context_object_name = "article"
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return (
-            Article.objects.published()
-            .filter(section__slug=self.kwargs["section"])
+            Article.objects.filter(section__slug=self.kwargs["section"])
             .select_related("section", "main_image", "dateline_agency")
             .prefetch_related(
                 Prefetch("organisations", queryset=Organisation.objects.published()),
                 Prefetch("events", queryset=Event.objects.published()),
                 Prefetch("agreements", queryset=Agreement.objects.published()),
+                "corrections",
             )
         )
 

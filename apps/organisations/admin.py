@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
-from apps.core.admin import PublicationStateFilter, PublishableAdmin
+from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
 from apps.organisations.models import Country, Organisation, Person, Position
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(VersionAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
@@ -27,7 +28,7 @@ class OrganisationPositionInline(PositionInline):
 @admin.register(Organisation)
 class OrganisationAdmin(PublishableAdmin):
     list_display = ["name", "short_name", "kind", "parent", "country", "publication_state"]
-    list_filter = [PublicationStateFilter, "kind", "country"]
+    list_filter = [PublicationStateFilter, publication_date_filter(), "kind", "country"]
     list_select_related = ["parent", "country"]
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["parent", "country"]

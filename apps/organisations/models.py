@@ -93,6 +93,9 @@ class Organisation(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [
+            ("publish_organisation", _("Can publish, schedule and unpublish organisations"))
+        ]
         ordering = ["name"]
         constraints = [
             *Publishable.Meta.constraints,
@@ -182,6 +185,7 @@ class Person(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("publish_person", _("Can publish, schedule and unpublish people"))]
         ordering = ["sort_name", "name"]
 
     def __str__(self):

@@ -1,0 +1,492 @@
+"""What every admin of a publishable model shares: rights, workflow, revisions, conflicts."""
+
+import difflib
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from rangefilter.filters import DateRangeFilterBuilder
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from apps.core import services
+from apps.core.models import PUBLISHING_FIELDS, EmbargoLink, PublicationStatus
+from apps.core.views import render_public_page
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Filter by what the public sees, not only by the stored status."""
+
+    title = _("publication state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("live", _("Live on the site")),
+            ("scheduled", _("Scheduled")),
+            ("expired", _("Unpublished by date")),
+            ("review", _("In review")),
+            ("draft", _("Draft")),
+            ("unpublished", _("Unpublished")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=PublicationStatus.PUBLISHED)
+        match self.value():
+            case "live":
+                return queryset.published(at=now)
+            case "scheduled":
+                return published.filter(published_at__gt=now)
+            case "expired":
+                return published.filter(unpublish_at__lte=now)
+            case "review" | "draft" | "unpublished":
+                return queryset.filter(status=self.value())
+        return queryset
+
+
+class PublishableAdminForm(forms.ModelForm):
+    """Refuses forged publishing fields and saves based on an outdated version."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    #: Set by `PublishableAdmin.get_form` on the per-request form class.
+    request = None
+    publisher_only_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.current_row()["version"]
+
+    def current_row(self, lock=False):
+        """The item as stored now (before a revert being previewed), locked if asked."""
+        captured = getattr(self.request, "_row_before_revert", None)
+        if captured is not None:
+            return captured
+        manager = type(self.instance)._default_manager
+        if lock:
+            manager = manager.select_for_update()
+        return manager.filter(pk=self.instance.pk).values(*VERSION_ROW).get()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._refuse_forged_publishing_fields()
+        if self.instance.pk:
+            self._refuse_stale_save()
+        return cleaned_data
+
+    def _refuse_forged_publishing_fields(self):
+        # Fields the user may not set are not in the form at all; a value for one of them
+        # in the POST can only come from a forged request.
+        for name in self.publisher_only_fields:
+            if name in self.fields:
+                continue
+            if any(key == name or key.startswith(f"{name}_") for key in self.data):
+                raise ValidationError(
+                    _(
+                        "You do not have the right to publish, schedule or unpublish. "
+                        "Save your changes and use “Submit for review”: an editor will "
+                        "publish the item."
+                    ),
+                    code="no_publish_right",
+                )
+
+    def _refuse_stale_save(self):
+        current = self.current_row(lock=True)
+        self.current_version = current["version"]
+        loaded = self.cleaned_data.get("loaded_version")
+        if loaded is None or loaded == current["version"]:
+            return
+        # Accept the next save deliberately: the editor has now seen the warning.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = current["version"]
+        changed_at = date_format(timezone.localtime(current["updated_at"]), "DATETIME_FORMAT")
+        opts = self.instance._meta
+        history = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history", args=[self.instance.pk]
+        )
+        raise ValidationError(
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "%(who)s saved this item at %(when)s, after you opened it. Nothing has "
+                    "been overwritten and your text is still in the form below. Compare the "
+                    "versions, copy what you need, then save again to replace their version "
+                    "with yours."
+                )
+                % {"who": current["updated_by__username"] or _("Someone"), "when": changed_at},
+                history,
+                _("Open the history to compare versions"),
+            ),
+            code="conflict",
+        )
+
+
+VERSION_ROW = ("version", "updated_at", "updated_by__username")
+
+
+class PublishableAdmin(VersionAdmin):
+    """Admin of a publishable model: roles, workflow, revisions, preview and conflicts."""
+
+    form = PublishableAdminForm
+    publishing_fieldset = (_("Publishing"), {"fields": PUBLISHING_FIELDS})
+    #: Extra fields only people with the publishing right may set (e.g. “featured”).
+    publisher_only_fields = ()
+    #: Form fields that get a live character count, with the recommended maximum.
+    character_counts = {}
+    date_hierarchy = "published_at"
+    show_full_result_count = False
+    list_per_page = 50
+    history_latest_first = True
+    object_history_template = "admin/publishable_history.html"
+    change_form_template = "admin/publishable_change_form.html"
+    actions = ["publish_selected", "unpublish_selected", "submit_selected_for_review"]
+    publisher_actions = {"publish_selected", "unpublish_selected"}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin-charcount.js"]
+
+    # Rights -------------------------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(self.model.publish_permission())
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # Once an item has gone public, only people who may publish may change it.
+        return (
+            obj is None
+            or obj.status
+            in {
+                PublicationStatus.DRAFT,
+                PublicationStatus.IN_REVIEW,
+            }
+            or self.has_publish_permission(request)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return (
+            obj is None
+            or obj.status == PublicationStatus.DRAFT
+            or self.has_publish_permission(request)
+        )
+
+    def get_publisher_only_fields(self):
+        return [*PUBLISHING_FIELDS, *self.publisher_only_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "prepublish_checks"]
+        if not self.has_publish_permission(request):
+            readonly += self.get_publisher_only_fields()
+        return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            fieldsets = [(None, {"fields": ["prepublish_checks"]}), *fieldsets]
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.request = request
+        form.publisher_only_fields = self.get_publisher_only_fields()
+        return form
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.character_counts:
+            field.widget.attrs["data-charcount-limit"] = self.character_counts[db_field.name]
+        return field
+
+    # Saving ---------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = form.current_version + 1
+        else:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting rewrites the row before the form is built: remember the real current
+        # version first, under a lock, so the conflict check compares with it.
+        with transaction.atomic():
+            request._row_before_revert = (
+                self.model._default_manager.select_for_update()
+                .filter(pk=unquote(object_id))
+                .values(*VERSION_ROW)
+                .first()
+            )
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        opts = self.model._meta
+        versions = self._reversion_order_version_queryset(
+            request, Version.objects.get_for_object(obj).select_related("revision__user")
+        )
+        action_list = [
+            {
+                "version": version,
+                "revision": version.revision,
+                "url": reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_revision",
+                    args=[quote(version.object_id), version.pk],
+                ),
+            }
+            for version in versions
+        ]
+        return super().history_view(
+            request, object_id, {"action_list": action_list, **(extra_context or {})}
+        )
+
+    def reversion_register(self, model, **kwargs):
+        # The lock counter is not content: restoring an old revision must not rewind it.
+        if hasattr(model, "publish_permission"):
+            kwargs["exclude"] = ("version",)
+        super().reversion_register(model, **kwargs)
+
+    def response_change(self, request, obj):
+        if "_submit_for_review" in request.POST:
+            return self._workflow_response(request, obj, services.publishable_submit_for_review)
+        if "_publish_now" in request.POST:
+            return self._workflow_response(request, obj, services.publishable_publish)
+        response = super().response_change(request, obj)
+        self._warn_before_publishing(request, obj)
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_submit_for_review" in request.POST:
+            return self._workflow_response(request, obj, services.publishable_submit_for_review)
+        response = super().response_add(request, obj, post_url_continue)
+        self._warn_before_publishing(request, obj)
+        return response
+
+    def _workflow_response(self, request, obj, service):
+        try:
+            service(item=obj, user=request.user)
+        except (services.WorkflowError, PermissionDenied) as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, _("“%(item)s”: done.") % {"item": obj}, messages.SUCCESS)
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+
+    def _warn_before_publishing(self, request, obj):
+        for warning in obj.prepublish_warnings():
+            self.message_user(request, warning, messages.WARNING)
+
+    # Display --------------------------------------------------------------------------
+
+    @admin.display(description=_("state"), ordering="status")
+    def publication_state(self, obj):
+        labels = {
+            "live": _("Live"),
+            "scheduled": _("Scheduled"),
+            "expired": _("Expired"),
+            **dict(PublicationStatus.choices),
+        }
+        state = obj.publication_state
+        return format_html('<span class="state state--{}">{}</span>', state, labels[state])
+
+    @admin.display(description=_("Before publishing"))
+    def prepublish_checks(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        warnings = obj.prepublish_warnings()
+        if not warnings:
+            return format_html('<span class="state state--live">{}</span>', _("All checks passed."))
+        return format_html(
+            '<ul class="prepublish-warnings">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((w,) for w in warnings)),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            can_publish=self.has_publish_permission(request),
+            can_submit=obj is None
+            or obj.status in {PublicationStatus.DRAFT, PublicationStatus.UNPUBLISHED},
+            embargo_links=(
+                EmbargoLink.objects.filter(
+                    content_type=ContentType.objects.get_for_model(self.model), object_id=obj.pk
+                )
+                if obj is not None and self.has_publish_permission(request)
+                else []
+            ),
+            embargo_add_url=(
+                reverse("admin:core_embargolink_add")
+                + "?"
+                + urlencode(
+                    {
+                        "content_type": ContentType.objects.get_for_model(self.model).pk,
+                        "object_id": obj.pk,
+                    }
+                )
+                if obj is not None
+                else ""
+            ),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # Extra pages: preview and compare ---------------------------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        prefix = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name=f"{prefix}_preview",
+            ),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{prefix}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        labels = {"live": _("live"), "scheduled": _("scheduled"), "expired": _("expired")}
+        state = labels.get(obj.publication_state) or obj.get_status_display()
+        return render_public_page(request, obj, banner={"kind": "preview", "state": state})
+
+    def compare_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        try:
+            old = versions.get(pk=request.GET.get("from"))
+            new = versions.get(pk=request.GET.get("to"))
+        except (Version.DoesNotExist, ValueError):
+            self.message_user(request, _("Choose two versions to compare."), messages.WARNING)
+            opts = self.model._meta
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+            )
+        if old.revision.date_created > new.revision.date_created:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "title": _("Compare versions of “%(item)s”") % {"item": obj},
+            "old": old,
+            "new": new,
+            "changes": version_changes(self.model, old, new),
+        }
+        return TemplateResponse(request, "admin/publishable_compare.html", context)
+
+    # Bulk actions ----------------------------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        if (
+            request.method == "POST"
+            and request.POST.get("action") in self.publisher_actions
+            and not self.has_publish_permission(request)
+        ):
+            self.message_user(
+                request,
+                _(
+                    "You do not have the right to publish, unpublish or feature items. "
+                    "Nothing was changed."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+    def run_workflow(self, request, queryset, service, done_message, **kwargs):
+        """Apply `service` to each item; report what was done and what was skipped, and why."""
+        done, skipped = [], []
+        for item in queryset:
+            try:
+                service(item=item, user=request.user, **kwargs)
+            except (services.WorkflowError, PermissionDenied) as reason:
+                skipped.append(f"“{item}” ({reason})")
+            else:
+                done.append(item)
+        if done:
+            self.message_user(request, done_message % {"count": len(done)}, messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                _("Skipped %(count)d: %(items)s.")
+                % {"count": len(skipped), "items": "; ".join(skipped)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Publish selected items now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.run_workflow(
+            request, queryset, services.publishable_publish, _("Published %(count)d items.")
+        )
+
+    @admin.action(description=_("Unpublish selected items"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self.run_workflow(
+            request, queryset, services.publishable_unpublish, _("Unpublished %(count)d items.")
+        )
+
+    @admin.action(description=_("Submit selected items for review"), permissions=["change"])
+    def submit_selected_for_review(self, request, queryset):
+        self.run_workflow(
+            request,
+            queryset,
+            services.publishable_submit_for_review,
+            _("Submitted %(count)d items for review."),
+        )
+
+
+def publication_date_filter():
+    return ("published_at", DateRangeFilterBuilder(title=_("publication date")))
+
+
+def version_changes(model, old, new):
+    """Field-by-field differences between two versions, as (label, diff rows) pairs."""
+    old_fields, new_fields = old.field_dict, new.field_dict
+    changes = []
+    for field in model._meta.get_fields():
+        if not getattr(field, "concrete", False) or field.name not in new_fields:
+            continue
+        before, after = old_fields.get(field.name), new_fields.get(field.name)
+        if before == after:
+            continue
+        if isinstance(before, str) and isinstance(after, str):
+            rows = list(difflib.ndiff(before.splitlines() or [""], after.splitlines() or [""]))
+            rows = [(row[0], row[2:]) for row in rows if not row.startswith("?")]
+        else:
+            rows = [("-", str(before)), ("+", str(after))]
+        changes.append((field.verbose_name, rows))
+    return changes
