@@ -1,4 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +23,47 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+def _member(django_user_model, username, role):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def author(db, django_user_model):
+    return _member(django_user_model, "anna.author", AUTHOR)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _member(django_user_model, "egor.editor", EDITOR)
+
+
+@pytest.fixture
+def second_editor(db, django_user_model):
+    return _member(django_user_model, "elena.editor", EDITOR)
+
+
+@pytest.fixture
+def site_admin(db, django_user_model):
+    return _member(django_user_model, "sasha.admin", SITE_ADMINISTRATOR)
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def author_client(author):
+    return client_for(author)
+
+
+@pytest.fixture
+def editor_client(editor):
+    return client_for(editor)

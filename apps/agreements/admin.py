@@ -6,6 +6,7 @@ from reversion.admin import VersionAdmin
 
 from apps.agreements.models import Agreement, Language, OfficialText, Party, Subject
 from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
+from apps.core.admin.publishable import PublishableAdminForm
 
 
 @admin.register(Subject)
@@ -30,7 +31,7 @@ class OfficialTextInline(admin.TabularInline):
     extra = 0
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(PublishableAdminForm):
     authentic_languages = forms.MultipleChoiceField(
         label=_("Authentic languages"),
         choices=Language.choices,

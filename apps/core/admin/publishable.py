@@ -77,7 +77,7 @@ class PublishableAdminForm(forms.ModelForm):
             return captured
         manager = type(self.instance)._default_manager
         if lock:
-            manager = manager.select_for_update()
+            manager = manager.select_for_update(of=("self",))
         return manager.filter(pk=self.instance.pk).values(*VERSION_ROW).get()
 
     def clean(self):
@@ -200,7 +200,9 @@ class PublishableAdmin(VersionAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None:
-            fieldsets = [(None, {"fields": ["prepublish_checks"]}), *fieldsets]
+            # The hidden version travels with the form, whatever template renders it.
+            top = (None, {"fields": ["prepublish_checks", "loaded_version"]})
+            fieldsets = [top, *fieldsets]
         return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -230,7 +232,7 @@ class PublishableAdmin(VersionAdmin):
         # version first, under a lock, so the conflict check compares with it.
         with transaction.atomic():
             request._row_before_revert = (
-                self.model._default_manager.select_for_update()
+                self.model._default_manager.select_for_update(of=("self",))
                 .filter(pk=unquote(object_id))
                 .values(*VERSION_ROW)
                 .first()
