@@ -54,7 +54,9 @@ class EmbargoLinkAdmin(admin.ModelAdmin):
 
     def _may_publish(self, request, content_type):
         model = content_type.model_class() if content_type else None
-        return model is not None and request.user.has_perm(model.publish_permission())
+        if model is None or not hasattr(model, "publish_permission"):
+            return False
+        return request.user.has_perm(model.publish_permission())
 
     def has_add_permission(self, request):
         # Links are created from the item's own page, which names it in the address.
