@@ -103,7 +103,7 @@ def test_history_compares_two_versions(editor_client):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<del>Before</del>" in html
+    assert "<del>Before</del>" in html  # a choice label or text, never a raw value
     assert "<ins>After</ins>" in html
 
 
@@ -139,3 +139,19 @@ def test_a_deleted_article_is_recovered(editor_client):
     data = form_data(editor_client.get(recover), "article_form")
     assert editor_client.post(recover, data).status_code == 302
     assert Article.objects.filter(title="Deleted by mistake").exists()
+
+
+def test_compare_shows_labels_and_local_times_not_raw_values(editor_client):
+    from apps.core.models import PublicationStatus
+
+    article = ArticleFactory(status=PublicationStatus.IN_REVIEW)
+    save(editor_client, article)
+    save(editor_client, article, status="published")
+    versions = list(Version.objects.get_for_object(article).order_by("pk"))
+    html = editor_client.get(
+        reverse("admin:news_article_compare", args=[article.pk]),
+        {"from": versions[0].pk, "to": versions[1].pk},
+    ).content.decode()
+    assert "<del>In review</del>" in html
+    assert "<ins>Published</ins>" in html
+    assert "Last changed" not in html

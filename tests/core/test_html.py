@@ -96,7 +96,7 @@ def test_body_is_sanitised_when_loading_a_fixture(tmp_path):
                         "published_at": "2023-03-01T12:00:00Z",
                         "created_at": "2023-03-01T12:00:00Z",
                         "updated_at": "2023-03-01T12:00:00Z",
-                    },  # fmt: skip
+                    },
                 }
             ]
         )

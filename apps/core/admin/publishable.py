@@ -1,5 +1,6 @@
 """What every admin of a publishable model shares: rights, workflow, revisions, conflicts."""
 
+import datetime
 import difflib
 from urllib.parse import urlencode
 
@@ -482,13 +483,35 @@ def version_changes(model, old, new):
     for field in model._meta.get_fields():
         if not getattr(field, "concrete", False) or field.name not in new_fields:
             continue
+        if getattr(field, "auto_now", False) or not field.editable:
+            continue  # bookkeeping, not content
         before, after = old_fields.get(field.name), new_fields.get(field.name)
         if before == after:
             continue
-        if isinstance(before, str) and isinstance(after, str):
-            rows = list(difflib.ndiff(before.splitlines() or [""], after.splitlines() or [""]))
-            rows = [(row[0], row[2:]) for row in rows if not row.startswith("?")]
-        else:
-            rows = [("-", str(before)), ("+", str(after))]
+        before, after = display_value(field, before), display_value(field, after)
+        rows = [
+            (row[0], row[2:])
+            for row in difflib.ndiff(before.splitlines() or [""], after.splitlines() or [""])
+            if not row.startswith("?")
+        ]
         changes.append((field.verbose_name, rows))
     return changes
+
+
+def display_value(field, value):
+    """A stored value as an editor reads it: labels, local times, names of related items."""
+    if value in (None, "", []):
+        return "—"
+    if field.choices:
+        labels = dict(field.flatchoices)
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(str(labels.get(v, v)) for v in values)
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if field.is_relation:
+        pks = value if isinstance(value, list | tuple | set) else [value]
+        related = field.related_model._default_manager.filter(pk__in=pks)
+        return ", ".join(sorted(str(obj) for obj in related)) or "—"
+    return str(value)
