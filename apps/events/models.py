@@ -1,5 +1,7 @@
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -142,6 +144,9 @@ class Event(Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["start_date", "end_date"], name="event_dates_idx"),
             models.Index(fields=["kind", "-start_date"], name="event_kind_start_idx"),
+            GinIndex(
+                OpClass(Upper("title"), name="gin_trgm_ops"), name="event_title_trgm"
+            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
         ]
 
     def __str__(self):

@@ -1,5 +1,7 @@
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -141,6 +143,12 @@ class Article(Publishable):
                 condition=Q(is_featured=True),
                 name="article_featured_pub_idx",
             ),
+            GinIndex(
+                OpClass(Upper("title"), name="gin_trgm_ops"), name="article_title_trgm"
+            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
+            GinIndex(
+                OpClass(Upper("lead"), name="gin_trgm_ops"), name="article_lead_trgm"
+            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
         ]
 
     def __str__(self):

@@ -1,6 +1,8 @@
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +124,9 @@ class Organisation(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "name"], name="organisation_kind_name_idx"),
+            GinIndex(
+                OpClass(Upper("name"), name="gin_trgm_ops"), name="organisation_name_trgm"
+            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
         ]
 
     def __str__(self):
@@ -187,6 +192,10 @@ class Person(Publishable):
         verbose_name_plural = _("people")
         permissions = [("publish_person", _("Can publish, schedule and unpublish people"))]
         ordering = ["sort_name", "name"]
+        indexes = [
+            *Publishable.Meta.indexes,
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
+        ]
 
     def __str__(self):
         return self.name
