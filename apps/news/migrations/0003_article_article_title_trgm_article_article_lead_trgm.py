@@ -11,7 +11,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0002_postgres_extensions'),
         ('agreements', '0003_agreement_agreement_title_trgm'),
-        ('core', '0002_postgres_extensions'),
         ('events', '0002_event_event_title_trgm'),
         ('news', '0002_roles'),
         ('organisations', '0001_initial'),
