@@ -1,7 +1,24 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
+
+from apps.agreements.sitemaps import AgreementSitemap
+from apps.core import views as core_views
+from apps.events.sitemaps import EventSitemap
+from apps.news.sitemaps import ArticleSitemap, PagesSitemap, SectionSitemap
+from apps.organisations.sitemaps import OrganisationSitemap, PersonSitemap
+
+sitemaps = {
+    "pages": PagesSitemap,
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "events": EventSitemap,
+    "agreements": AgreementSitemap,
+    "organisations": OrganisationSitemap,
+    "people": PersonSitemap,
+}
 
 urlpatterns = [
     path("", include("apps.core.urls")),
@@ -10,6 +27,19 @@ urlpatterns = [
     path("events/", include("apps.events.urls")),
     path("agreements/", include("apps.agreements.urls")),
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -22,3 +52,6 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+handler404 = "apps.core.views.page_not_found"
+handler500 = "apps.core.views.server_error"

@@ -146,6 +146,11 @@ class Agreement(Publishable):
                 condition=Q(kind__in=AgreementKind.values), name="agreement_kind_valid"
             ),
             models.CheckConstraint(
+                condition=~Q(slug="states"),
+                name="agreement_slug_not_reserved",
+                violation_error_message=_("This address is used by the site; choose another."),
+            ),
+            models.CheckConstraint(
                 condition=Q(agreement_status__in=AgreementStatus.values),
                 name="agreement_status_valid",
             ),
@@ -272,3 +277,15 @@ class OfficialText(models.Model):
 
     def __str__(self):
         return self.title or f"{self.agreement} ({self.get_language_display()})"
+
+    @property
+    def file_format(self):
+        """“PDF”, “DOCX”: what a reader downloads, from the file's extension."""
+        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+    @property
+    def file_size(self):
+        try:
+            return self.file.size
+        except (OSError, ValueError):
+            return None

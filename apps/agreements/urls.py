@@ -5,5 +5,7 @@ from apps.agreements import views
 app_name = "agreements"
 
 urlpatterns = [
+    path("", views.AgreementListView.as_view(), name="agreement_list"),
+    path("states/<slug:slug>/", views.StateAgreementsView.as_view(), name="state_agreements"),
     path("<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement_detail"),
 ]

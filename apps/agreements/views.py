@@ -1,23 +1,146 @@
-from django.db.models import Prefetch
-from django.views.generic import DetailView
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
 
+from apps.agreements.filters import AgreementFilter
 from apps.agreements.models import Agreement, Party
-from apps.core.views import PublishedObjectMixin
+from apps.core.seo import SeoMixin, absolute
+from apps.core.views import FilteredListMixin, PublishedObjectMixin
+from apps.events.models import Event
+from apps.organisations.models import Organisation
+
+REGISTRY = _("Agreements")
 
 
-class AgreementDetailView(PublishedObjectMixin, DetailView):
+def registry_crumb():
+    return (REGISTRY, reverse("agreements:agreement_list"))
+
+
+def with_party_counts(queryset):
+    """Annotate signatories (signed, not withdrawn) and parties (consent given, not withdrawn)."""
+    active = Q(parties__withdrawn_on__isnull=True)
+    return queryset.annotate(
+        signatory_count=Count("parties", filter=active & Q(parties__signed_on__isnull=False)),
+        party_count=Count("parties", filter=active & Q(parties__consent_on__isnull=False)),
+    )
+
+
+class AgreementListView(SeoMixin, FilteredListMixin, ListView):
+    paginate_by = 25
+    context_object_name = "agreements"
+    filterset_class = AgreementFilter
+    template_name = "agreements/agreement_list.html"
+
+    def get_base_queryset(self):
+        return with_party_counts(
+            Agreement.objects.published().order_by("-concluded_on", "-pk")
+        ).select_related("adopting_body")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # A party or subject filter joins: keep one row per agreement.
+        cleaned_data = getattr(self.filterset.form, "cleaned_data", {})
+        if cleaned_data.get("party") or cleaned_data.get("subject"):
+            queryset = queryset.distinct()
+        return queryset
+
+    def get_breadcrumbs(self):
+        return [registry_crumb()]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Agreements registry"),
+            page_description=_(
+                "Treaties, agreements, protocols and decisions of the CSTO: status, "
+                "parties, signatures and ratifications."
+            ),
+            states=Organisation.objects.published().states().order_by("name"),
+            **kwargs,
+        )
+
+
+class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "agreement"
 
     def get_base_queryset(self):
-        return Agreement.objects.select_related(
-            "adopting_body", "depositary", "concluded_at"
+        return with_party_counts(
+            Agreement.objects.select_related("adopting_body", "depositary", "concluded_at")
         ).prefetch_related(
             "subjects",
             "texts",
             Prefetch("parties", queryset=Party.objects.select_related("state")),
         )
 
+    def get_breadcrumbs(self):
+        return [registry_crumb(), (str(self.object), self.object.get_absolute_url())]
+
+    def get_json_ld(self):
+        agreement, request = self.object, self.request
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": agreement.title,
+            "alternateName": agreement.short_title,
+            "legislationType": agreement.get_kind_display(),
+            "legislationDate": agreement.concluded_on.isoformat()
+            if agreement.concluded_on
+            else None,
+            "legislationLegalForce": {
+                "in_force": "https://schema.org/InForce",
+                "terminated": "https://schema.org/NotInForce",
+                "suspended": "https://schema.org/NotInForce",
+            }.get(agreement.agreement_status),
+            "inLanguage": agreement.authentic_languages,
+            "url": absolute(request, agreement.get_absolute_url()),
+            "legislationPassedBy": (
+                {"@type": "Organization", "name": agreement.adopting_body.name}
+                if agreement.adopting_body
+                else None
+            ),
+        }
+        return {key: value for key, value in data.items() if value}
+
+    def get_context_data(self, **kwargs):
+        agreement = self.object
+        related_events = (
+            Event.objects.published()
+            .filter(Q(agreements_concluded=agreement) | Q(articles__agreements=agreement))
+            .distinct()[:10]
+        )
+        return super().get_context_data(
+            page_title=str(agreement),
+            page_description=agreement.summary or agreement.title,
+            latest_articles=agreement.articles.published().for_listing()[:10],
+            related_events=related_events,
+            **kwargs,
+        )
+
+
+class StateAgreementsView(SeoMixin, ListView):
+    """One state's record: every published agreement it signed or joined, with its status."""
+
+    template_name = "agreements/state_agreements.html"
+    context_object_name = "parties"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.state = get_object_or_404(
+            Organisation.objects.published().states(), slug=self.kwargs["slug"]
+        )
+        return (
+            Party.objects.filter(state=self.state, agreement__in=Agreement.objects.published())
+            .select_related("agreement")
+            .order_by("-agreement__concluded_on", "-agreement_id")
+        )
+
+    def get_breadcrumbs(self):
+        return [registry_crumb(), (self.state.name, self.request.path)]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            latest_articles=self.object.articles.published().for_listing()[:10], **kwargs
+            state=self.state,
+            page_title=_("Agreements of %(state)s") % {"state": self.state.name},
+            **kwargs,
         )

@@ -1,8 +1,15 @@
 from django.db import connections
 from django.db.utils import DatabaseError
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
-from django.urls import resolve
+from django.template import loader
+from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -21,6 +28,28 @@ class PublishedObjectMixin:
     def get_queryset(self):
         queryset = self.get_base_queryset()
         return queryset if self.preview else queryset.published()
+
+
+class FilteredListMixin:
+    """A list view filtered by a django-filter FilterSet from the query string.
+
+    Views define `get_base_queryset()`; `excluded_filters` names filters that make no
+    sense on a page (the section filter on a section's own page).
+    """
+
+    filterset_class = None
+    excluded_filters = ()
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
+        )
+        for name in self.excluded_filters:
+            self.filterset.filters.pop(name, None)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
 def render_public_page(request, item, *, banner):
@@ -49,6 +78,25 @@ def embargo_view(request, token):
     response = render_public_page(request, item, banner=banner)
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /embargo/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors, no database: this page must render when everything else fails.
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 @never_cache

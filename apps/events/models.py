@@ -139,6 +139,11 @@ class Event(Publishable):
                 condition=Q(event_status__in=EventStatus.values), name="event_status_valid"
             ),
             models.CheckConstraint(condition=~Q(part_of=F("pk")), name="event_not_part_of_itself"),
+            models.CheckConstraint(
+                condition=~Q(slug__in=["past", "calendar", "feed"]),
+                name="event_slug_not_reserved",
+                violation_error_message=_("This address is used by the site; choose another."),
+            ),
         ]
         indexes = [
             *Publishable.Meta.indexes,

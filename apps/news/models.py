@@ -1,6 +1,8 @@
+from collections import Counter
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -13,8 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.models import Publishable, PublishableQuerySet, SanitisedHTMLField
 from apps.core.publishing import unpublished_links
 
+#: Addresses under /news/ that belong to the site, not to a section.
+RESERVED_SECTION_SLUGS = ["archive", "feed"]
 #: Search engines cut titles at about this many characters.
 TITLE_SEARCH_LIMIT = 70
+#: How many recent links per shared entity are weighed when finding related articles.
+RELATED_CANDIDATES = 200
 
 
 class Section(models.Model):
@@ -31,6 +37,13 @@ class Section(models.Model):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SECTION_SLUGS),
+                name="section_slug_not_reserved",
+                violation_error_message=_("This address is used by the site; choose another."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -169,6 +182,56 @@ class Article(Publishable):
         if self.dateline_agency_id:
             text += f" - {self.dateline_agency.display_name}"
         return text
+
+    def related_articles(self, limit):
+        """Published articles that share the most organisations, people, events and
+        agreements with this one, then the most recent: one query over the link tables."""
+        relations = {
+            "organisations": "organisation_id",
+            "people": "person_id",
+            "events": "event_id",
+            "agreements": "agreement_id",
+        }
+        published = Article.objects.published()
+        shared = None
+        for relation, column in relations.items():
+            through = getattr(Article, relation).through
+            entity_ids = through.objects.filter(article_id=self.pk).values(column)
+            links = (
+                through.objects.filter(**{f"{column}__in": entity_ids})
+                .exclude(article_id=self.pk)
+                .filter(article__in=published)
+                .values("article_id")
+                .order_by("-article__published_at")[:RELATED_CANDIDATES]
+            )
+            shared = links if shared is None else shared.union(links, all=True)
+        scores = Counter(row["article_id"] for row in shared)
+        if not scores:
+            return []
+        candidates = published.for_listing().filter(pk__in=scores)
+        ranked = sorted(candidates, key=lambda a: (scores[a.pk], a.published_at), reverse=True)
+        return ranked[:limit]
+
+    def neighbours_in_section(self):
+        """The previous (older) and next (newer) published articles of the same section."""
+        siblings = (
+            Article.objects.published()
+            .filter(section_id=self.section_id)
+            .only("title", "slug", "section_id", "published_at")
+        )
+        older = siblings.filter(
+            Q(published_at__lt=self.published_at)
+            | Q(published_at=self.published_at, pk__lt=self.pk)
+        ).order_by("-published_at", "-pk")[:1]
+        newer = siblings.filter(
+            Q(published_at__gt=self.published_at)
+            | Q(published_at=self.published_at, pk__gt=self.pk)
+        ).order_by("published_at", "pk")[:1]
+        rows = list(older.annotate(direction=Value(-1)).union(newer.annotate(direction=Value(1))))
+        by_direction = {row.direction: row for row in rows}
+        for row in rows:
+            row.section = self.section
+        return by_direction.get(-1), by_direction.get(1)
 
     @property
     def corrected_at(self):

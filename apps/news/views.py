@@ -1,62 +1,179 @@
-from django.db.models import Prefetch
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber, TruncMonth
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import http_date
 from django.utils.timezone import localtime
-from django.views.generic import DetailView, ListView
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.agreements.models import Agreement
-from apps.core.views import PublishedObjectMixin
+from apps.core.seo import SeoMixin, absolute, image_object, publisher
+from apps.core.views import FilteredListMixin, PublishedObjectMixin
 from apps.events.models import Event
+from apps.news.filters import ArticleFilter
 from apps.news.models import Article, Section
 from apps.organisations.models import Organisation, Person, Position
 
-
-class PublishedArticlesMixin:
-    model = Article
-
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
+NEWS = _("News")
+PER_SECTION_ON_HOME = 3
+RELATED_ARTICLES = 5
 
 
-class HomeView(PublishedArticlesMixin, ListView):
+def news_crumb():
+    return (NEWS, reverse("news:article_list"))
+
+
+class HomeView(SeoMixin, TemplateView):
+    """The lead story, the latest of each section, coming events and recent agreements."""
+
     template_name = "news/home.html"
-    context_object_name = "articles"
-
-    def get_queryset(self):
-        return super().get_queryset()[:12]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        articles = list(context["articles"])
-        context["lead_article"] = next((a for a in articles if a.is_featured), None) or (
-            articles[0] if articles else None
+        articles = Article.objects.published().for_listing()
+        lead = articles.filter(is_featured=True).first() or articles.first()
+        ranked = articles.exclude(pk=getattr(lead, "pk", None)).annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+            )
         )
-        context["articles"] = [a for a in articles if a != context["lead_article"]]
-        return context
+        by_section = {}
+        for article in ranked.filter(rank__lte=PER_SECTION_ON_HOME):
+            by_section.setdefault(article.section_id, []).append(article)
+        sections = [(s, by_section[s.pk]) for s in Section.objects.all() if s.pk in by_section]
+        today = timezone.localdate()
+        return super().get_context_data(
+            lead_article=lead,
+            sections_with_articles=sections,
+            upcoming_events=Event.objects.published().upcoming(today).select_related("country")[:5],
+            latest_agreements=Agreement.objects.published().order_by("-concluded_on", "-pk")[:5],
+            **kwargs,
+        )
+
+    def get_json_ld(self):
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": settings.SITE_NAME,
+            "url": absolute(self.request, "/"),
+            "publisher": publisher(self.request),
+        }
 
 
-class ArticleListView(PublishedArticlesMixin, ListView):
+class ArticleListView(SeoMixin, FilteredListMixin, ListView):
+    """All news, newest first, with filters; also the archive of a year or a month."""
+
+    model = Article
     paginate_by = 20
     context_object_name = "articles"
+    filterset_class = ArticleFilter
+    template_name = "news/article_list.html"
+
+    def get_base_queryset(self):
+        queryset = Article.objects.published().for_listing()
+        self.period = self.get_period()
+        if self.period:
+            start, end = self.period
+            queryset = queryset.filter(published_at__date__gte=start, published_at__date__lt=end)
+        return queryset
+
+    def get_period(self):
+        year, month = self.kwargs.get("year"), self.kwargs.get("month")
+        if year is None:
+            return None
+        try:
+            start = date(year, month or 1, 1)
+            end = date(year + (month == 12), month % 12 + 1, 1) if month else date(year + 1, 1, 1)
+        except ValueError as error:
+            raise Http404(_("There is no such month.")) from error
+        return start, end
+
+    @property
+    def page_title(self):
+        if not self.period:
+            return _("All news")
+        start = self.period[0]
+        if self.kwargs.get("month"):
+            return _("News of %(month)s") % {"month": date_format(start, "F Y")}
+        return _("News of %(year)s") % {"year": start.year}
+
+    def get_breadcrumbs(self):
+        crumbs = [news_crumb()]
+        if self.period:
+            crumbs.append((self.page_title, self.request.path))
+        return crumbs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.page_title,
+            period=self.period,
+            archive_months=archive_months() if self.period else None,
+            **kwargs,
+        )
 
 
-class SectionDetailView(PublishedArticlesMixin, ListView):
+def archive_months():
+    """[(year, [(month_date, count), ...]), ...] newest first, in one aggregate query."""
+    rows = (
+        Article.objects.published()
+        .annotate(month=TruncMonth("published_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    years = {}
+    for row in rows:
+        month = localtime(row["month"]).date() if hasattr(row["month"], "tzinfo") else row["month"]
+        years.setdefault(month.year, []).append((month, row["count"]))
+    return list(years.items())
+
+
+class ArchiveView(SeoMixin, TemplateView):
+    template_name = "news/archive.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_title=_("Archive"), archive=archive_months(), **kwargs)
+
+    def get_breadcrumbs(self):
+        return [news_crumb(), (_("Archive"), self.request.path)]
+
+
+class SectionDetailView(SeoMixin, FilteredListMixin, ListView):
     """One section's listing page: its published articles, newest first."""
 
+    model = Article
     paginate_by = 20
     context_object_name = "articles"
+    filterset_class = ArticleFilter
+    excluded_filters = ["section"]
     template_name = "news/section_detail.html"
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["section"])
-        return super().get_queryset().filter(section=self.section)
+        return Article.objects.published().for_listing().filter(section=self.section)
+
+    def get_breadcrumbs(self):
+        return [news_crumb(), (self.section.name, self.section.get_absolute_url())]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        return super().get_context_data(
+            section=self.section,
+            page_title=self.section.name,
+            page_description=self.section.description,
+            **kwargs,
+        )
 
 
-class ArticleDetailView(PublishedObjectMixin, DetailView):
+class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     model = Article
     context_object_name = "article"
+    og_type = "article"
 
     def get_base_queryset(self):
         return (
@@ -86,3 +203,59 @@ class ArticleDetailView(PublishedObjectMixin, DetailView):
             .filter(articles=article)
         )
         return article
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+        return response
+
+    def get_breadcrumbs(self):
+        article = self.object
+        return [
+            news_crumb(),
+            (article.section.name, article.section.get_absolute_url()),
+            (article.title, article.get_absolute_url()),
+        ]
+
+    def get_og_image(self):
+        return self.object.main_image
+
+    def get_json_ld(self):
+        article, request = self.object, self.request
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "description": article.lead,
+            "datePublished": article.published_at.isoformat(),
+            "dateModified": (article.corrected_at or article.published_at).isoformat(),
+            "articleSection": article.section.name,
+            "url": absolute(request, article.get_absolute_url()),
+            "mainEntityOfPage": absolute(request, article.get_absolute_url()),
+            "publisher": publisher(request),
+            "about": [
+                {"@type": "Organization", "name": o.name} for o in article.organisations.all()
+            ],
+            "mentions": [{"@type": "Person", "name": p.name} for p in article.people_on_date],
+        }
+        if article.dateline:
+            data["dateline"] = article.dateline
+        if article.dateline_agency_id:
+            data["sourceOrganization"] = {
+                "@type": "Organization", "name": article.dateline_agency.name,
+            }  # fmt: skip
+        if image := image_object(request, article.main_image):
+            data["image"] = image
+        return data
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        previous_article, next_article = article.neighbours_in_section()
+        return super().get_context_data(
+            page_title=article.title,
+            page_description=article.lead,
+            related_articles=article.related_articles(RELATED_ARTICLES),
+            previous_article=previous_article,
+            next_article=next_article,
+            **kwargs,
+        )

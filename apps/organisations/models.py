@@ -120,6 +120,11 @@ class Organisation(Publishable):
             models.CheckConstraint(
                 condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
             ),
+            models.CheckConstraint(
+                condition=~Q(slug="people"),
+                name="organisation_slug_not_reserved",
+                violation_error_message=_("This address is used by the site; choose another."),
+            ),
         ]
         indexes = [
             *Publishable.Meta.indexes,

@@ -1,15 +1,56 @@
-from django.db.models import Prefetch
-from django.views.generic import DetailView
+from itertools import groupby
 
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from apps.core.seo import SeoMixin, absolute
 from apps.core.views import PublishedObjectMixin
-from apps.organisations.models import Organisation, Person, Position
+from apps.organisations.models import Organisation, OrganisationKind, Person, Position
+
+ORGANISATIONS = _("Organisations")
+PEOPLE = _("People")
 
 
-class OrganisationDetailView(PublishedObjectMixin, DetailView):
+class OrganisationListView(SeoMixin, ListView):
+    """The directory: every published organisation, grouped by kind, in hierarchy order."""
+
+    template_name = "organisations/organisation_list.html"
+    context_object_name = "organisations"
+
+    def get_queryset(self):
+        order = {kind: i for i, kind in enumerate(OrganisationKind.values)}
+        organisations = Organisation.objects.published().select_related("parent", "country")
+        self.kind = self.request.GET.get("kind")
+        if self.kind in order:
+            organisations = organisations.filter(kind=self.kind)
+        return sorted(organisations.only(
+            "name", "short_name", "slug", "kind", "parent__name", "parent__slug", "country__name",
+        ), key=lambda o: (order[o.kind], o.name))  # fmt: skip
+
+    def get_breadcrumbs(self):
+        return [(ORGANISATIONS, reverse("organisations:organisation_list"))]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(page_title=ORGANISATIONS, **kwargs)
+        labels = dict(OrganisationKind.choices)
+        context["groups"] = [
+            (labels[kind], list(items))
+            for kind, items in groupby(context["organisations"], key=lambda o: o.kind)
+        ]
+        context["kinds"] = OrganisationKind.choices
+        context["current_kind"] = self.kind
+        return context
+
+
+class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "organisation"
 
     def get_base_queryset(self):
-        return Organisation.objects.select_related("parent__parent", "country").prefetch_related(
+        return Organisation.objects.select_related(
+            "parent__parent__parent", "country"
+        ).prefetch_related(
             Prefetch("children", queryset=Organisation.objects.published()),
             Prefetch(
                 "positions",
@@ -20,18 +61,78 @@ class OrganisationDetailView(PublishedObjectMixin, DetailView):
             ),
         )
 
+    def get_breadcrumbs(self):
+        organisation = self.object
+        crumbs = [(ORGANISATIONS, reverse("organisations:organisation_list"))]
+        crumbs += [(a.display_name, a.get_absolute_url()) for a in organisation.ancestors()]
+        return [*crumbs, (organisation.name, organisation.get_absolute_url())]
+
+    def get_json_ld(self):
+        organisation = self.object
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization"
+            if organisation.kind in {"ministry", "member_state", "state"}
+            else "Organization",
+            "name": organisation.name,
+            "alternateName": organisation.short_name,
+            "url": absolute(self.request, organisation.get_absolute_url()),
+            "sameAs": organisation.website,
+            "description": organisation.description,
+        }
+        if organisation.parent_id:
+            data["parentOrganization"] = {"@type": "Organization", "name": organisation.parent.name}
+        return {key: value for key, value in data.items() if value}
+
     def get_context_data(self, **kwargs):
         organisation = self.object
+        # Events and agreements sit above this app; reach them through the reverse
+        # relations they declare instead of importing them.
+        Event = organisation.events_organised.model
+        Agreement = organisation.agreements_adopted.model
         return super().get_context_data(
-            latest_articles=organisation.articles.published().for_listing()[:10], **kwargs
+            page_title=organisation.name,
+            page_description=organisation.description,
+            latest_articles=organisation.articles.published().for_listing()[:10],
+            events=Event.objects.published()
+            .filter(Q(organiser=organisation) | Q(participants=organisation))
+            .distinct()
+            .order_by("-start_date")[:10],
+            agreements=Agreement.objects.published()
+            .filter(Q(adopting_body=organisation) | Q(parties__state=organisation))
+            .distinct()
+            .order_by("-concluded_on")[:10],
+            **kwargs,
         )
 
 
-class PersonDetailView(PublishedObjectMixin, DetailView):
+class PersonListView(SeoMixin, ListView):
+    template_name = "organisations/person_list.html"
+    context_object_name = "people"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return Person.objects.published().prefetch_related(
+            Prefetch(
+                "positions",
+                queryset=Position.objects.current().select_related("organisation"),
+                to_attr="current_positions",
+            )
+        )
+
+    def get_breadcrumbs(self):
+        return [(PEOPLE, reverse("organisations:person_list"))]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_title=PEOPLE, **kwargs)
+
+
+class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "person"
+    og_type = "profile"
 
     def get_base_queryset(self):
-        return Person.objects.prefetch_related(
+        return Person.objects.select_related("photo").prefetch_related(
             Prefetch(
                 "positions",
                 queryset=Position.objects.select_related("organisation").order_by(
@@ -40,7 +141,38 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
             )
         )
 
+    def get_breadcrumbs(self):
+        return [
+            (PEOPLE, reverse("organisations:person_list")),
+            (self.object.name, self.object.get_absolute_url()),
+        ]
+
+    def get_json_ld(self):
+        person = self.object
+        current = [p for p in person.positions.all() if p.end_date is None]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": person.name,
+            "url": absolute(self.request, person.get_absolute_url()),
+            "description": person.biography,
+            "jobTitle": current[0].title if current else None,
+            "worksFor": (
+                {"@type": "Organization", "name": current[0].organisation.name} if current else None
+            ),
+            "honorificPrefix": person.rank,
+        }
+        return {key: value for key, value in data.items() if value}
+
+    def get_og_image(self):
+        return self.object.photo
+
     def get_context_data(self, **kwargs):
+        person = self.object
         return super().get_context_data(
-            latest_articles=self.object.articles.published().for_listing()[:10], **kwargs
+            page_title=person.name,
+            page_description=person.biography,
+            latest_articles=person.articles.published().for_listing()[:10],
+            events_chaired=person.events_chaired.published().order_by("-start_date")[:10],
+            **kwargs,
         )

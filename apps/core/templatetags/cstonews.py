@@ -1,5 +1,10 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -22,3 +27,18 @@ def date_range(start, end):
 def position_titles(positions):
     """“Secretary General of the CSTO; Deputy Prime Minister” from Position objects."""
     return "; ".join(f"{p.title}, {p.organisation.display_name}" for p in positions)
+
+
+@register.filter
+def json_ld(data):
+    """A schema.org data block, escaped so that no string can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(
+        {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url=None):
+    request = context["request"]
+    return request.build_absolute_uri(url if url is not None else request.path)

@@ -1,0 +1,43 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from apps.agreements.models import Agreement, AgreementKind, AgreementStatus, Subject
+from apps.core.filters import PublicFilterSet, YearFilter
+from apps.organisations.models import Organisation
+
+
+class AgreementFilter(PublicFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=AgreementKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    agreement_status = django_filters.ChoiceFilter(
+        choices=AgreementStatus.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    year = YearFilter(field_name="concluded_on", label=_("Year of conclusion"))
+    party = django_filters.ModelChoiceFilter(
+        field_name="parties__state", queryset=Organisation.objects.published().states(),
+        to_field_name="slug", label=_("Party"), empty_label=_("All states"),
+    )  # fmt: skip
+    subject = django_filters.ModelChoiceFilter(
+        field_name="subjects", queryset=Subject.objects.all(), to_field_name="slug",
+        label=_("Subject"), empty_label=_("All subjects"),
+    )  # fmt: skip
+    # Only these orderings exist: nothing from the query string reaches order_by() unchecked.
+    sort = django_filters.OrderingFilter(
+        fields=[
+            ("concluded_on", "concluded"),
+            ("title", "title"),
+            ("entered_into_force_on", "in_force"),
+        ],
+        field_labels={
+            "concluded_on": _("Date of conclusion"),
+            "title": _("Title"),
+            "entered_into_force_on": _("Entry into force"),
+        },
+        label=_("Sort by"),
+        empty_label=_("Newest first"),
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["kind", "agreement_status", "year", "party", "subject"]

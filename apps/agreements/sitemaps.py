@@ -1,0 +1,6 @@
+from apps.agreements.models import Agreement
+from apps.core.sitemaps import PublishedSitemap
+
+
+class AgreementSitemap(PublishedSitemap):
+    model = Agreement

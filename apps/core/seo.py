@@ -1,0 +1,74 @@
+"""Search and sharing metadata: breadcrumbs, canonical URLs, schema.org JSON-LD."""
+
+from django.conf import settings
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
+
+
+def image_object(request, photo):
+    """schema.org ImageObject for a library photo, with its caption and credit."""
+    if photo is None or not photo.image:
+        return None
+    data = {
+        "@type": "ImageObject",
+        "url": absolute(request, photo.image.url),
+        "caption": photo.caption,
+        "creditText": photo.credit,
+        "copyrightNotice": photo.credit,
+    }
+    if photo.width:
+        data |= {"width": photo.width, "height": photo.height}
+    return {key: value for key, value in data.items() if value}
+
+
+def breadcrumb_list(request, crumbs):
+    """schema.org BreadcrumbList from [(name, url), ...] (the last one is the page)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": str(name), "item": absolute(request, url)}
+            for i, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def publisher(request):
+    return {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute(request, "/")}
+
+
+class SeoMixin:
+    """Views describe their page once; the base template turns it into tags and JSON-LD.
+
+    `get_breadcrumbs()` returns [(name, url), ...] ending with the page itself,
+    `get_json_ld()` the page's own schema.org object (or None), `og_type` its Open Graph type.
+    """
+
+    og_type = "website"
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_json_ld(self):
+        return None
+
+    def get_og_image(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        breadcrumbs = self.get_breadcrumbs()
+        json_ld = [data for data in [self.get_json_ld()] if data]
+        if breadcrumbs:
+            json_ld.append(breadcrumb_list(request, breadcrumbs))
+        image = self.get_og_image()
+        context.update(
+            breadcrumbs=breadcrumbs,
+            json_ld=json_ld,
+            og_type=self.og_type,
+            og_image=image_object(request, image),
+        )
+        return context

@@ -1,0 +1,31 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.filters import PublicFilterSet, YearFilter
+from apps.events.models import Event, EventKind, EventStatus
+from apps.organisations.models import Country, Organisation, OrganisationKind
+
+
+class EventFilter(PublicFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=EventKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    organiser = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.published().filter(
+            kind__in=[OrganisationKind.INTERGOVERNMENTAL, OrganisationKind.BODY],
+            parent__slug="csto",
+        ),
+        to_field_name="slug", label=_("Body"), empty_label=_("All bodies"),
+    )  # fmt: skip
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.all(), to_field_name="code", label=_("Country"),
+        empty_label=_("All countries"),
+    )  # fmt: skip
+    year = YearFilter(field_name="start_date")
+    event_status = django_filters.ChoiceFilter(
+        choices=EventStatus.choices, label=_("Status"), empty_label=_("Any status")
+    )
+
+    class Meta:
+        model = Event
+        fields = ["kind", "organiser", "country", "year", "event_status"]

@@ -1,0 +1,6 @@
+from apps.core.sitemaps import PublishedSitemap
+from apps.events.models import Event
+
+
+class EventSitemap(PublishedSitemap):
+    model = Event

@@ -1,0 +1,27 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from apps.core.sitemaps import PublishedSitemap
+from apps.news.models import Article, Section
+
+
+class ArticleSitemap(PublishedSitemap):
+    model = Article
+
+    def items(self):
+        return Article.objects.published().select_related("section").only(
+            "pk", "slug", "updated_at", "section__slug"
+        ).order_by("pk")  # fmt: skip
+
+
+class SectionSitemap(Sitemap):
+    def items(self):
+        return Section.objects.all()
+
+
+class PagesSitemap(Sitemap):
+    def items(self):
+        return ["news:home", "news:article_list", "news:article_archive"]
+
+    def location(self, item):
+        return reverse(item)
