@@ -21,9 +21,14 @@ class PartyInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["state"]
     fields = [
-        "state", "signed_on", "consent_kind", "consent_on", "effective_on", "reservations",
+        "state",
+        "signed_on",
+        "consent_kind",
+        "consent_on",
+        "effective_on",
+        "reservations",
         "withdrawn_on",
-    ]  # fmt: skip
+    ]
 
 
 class OfficialTextInline(admin.TabularInline):

@@ -15,13 +15,19 @@ class AgreementFilter(PublicFilterSet):
     )
     year = YearFilter(field_name="concluded_on", label=_("Year of conclusion"))
     party = django_filters.ModelChoiceFilter(
-        field_name="parties__state", queryset=Organisation.objects.published().states(),
-        to_field_name="slug", label=_("Party"), empty_label=_("All states"),
-    )  # fmt: skip
+        field_name="parties__state",
+        queryset=Organisation.objects.published().states(),
+        to_field_name="slug",
+        label=_("Party"),
+        empty_label=_("All states"),
+    )
     subject = django_filters.ModelChoiceFilter(
-        field_name="subjects", queryset=Subject.objects.all(), to_field_name="slug",
-        label=_("Subject"), empty_label=_("All subjects"),
-    )  # fmt: skip
+        field_name="subjects",
+        queryset=Subject.objects.all(),
+        to_field_name="slug",
+        label=_("Subject"),
+        empty_label=_("All subjects"),
+    )
     # Only these orderings exist: nothing from the query string reaches order_by() unchecked.
     sort = django_filters.OrderingFilter(
         fields=[

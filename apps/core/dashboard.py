@@ -83,9 +83,13 @@ def build_dashboard(request, admin_site):
     embargoes = EmbargoLink.objects.valid(now).filter(expires_at__lte=horizon)
     for link in embargoes.select_related("content_type").order_by("expires_at")[:ROWS]:
         calendar[timezone.localtime(link.expires_at).date()].append(
-            {"embargo": link, "label": link.recipient, "published_at": link.expires_at,
-             "url": reverse("admin:core_embargolink_change", args=[link.pk])}
-        )  # fmt: skip
+            {
+                "embargo": link,
+                "label": link.recipient,
+                "published_at": link.expires_at,
+                "url": reverse("admin:core_embargolink_change", args=[link.pk]),
+            }
+        )
     return {
         "review": _rows(review, models),
         "drafts": _rows(drafts, models),

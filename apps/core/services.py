@@ -38,9 +38,12 @@ def _commit(item, *, user, message):
         reversion.set_user(user)
         reversion.set_comment(message)
     LogEntry.objects.log_actions(
-        user_id=user.pk, queryset=[item], action_flag=CHANGE, change_message=message,
+        user_id=user.pk,
+        queryset=[item],
+        action_flag=CHANGE,
+        change_message=message,
         single_object=True,
-    )  # fmt: skip
+    )
     return item
 
 

@@ -28,9 +28,14 @@ class EventAdmin(PublishableAdmin):
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
-        "part_of", "venue_organisation", "country", "organiser", "chair", "chairing_state",
+        "part_of",
+        "venue_organisation",
+        "country",
+        "organiser",
+        "chair",
+        "chairing_state",
         "participants",
-    ]  # fmt: skip
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "event_status", "part_of"]}),
         (

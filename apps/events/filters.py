@@ -15,12 +15,16 @@ class EventFilter(PublicFilterSet):
             kind__in=[OrganisationKind.INTERGOVERNMENTAL, OrganisationKind.BODY],
             parent__slug="csto",
         ),
-        to_field_name="slug", label=_("Body"), empty_label=_("All bodies"),
-    )  # fmt: skip
+        to_field_name="slug",
+        label=_("Body"),
+        empty_label=_("All bodies"),
+    )
     country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        label=_("Country"),
         empty_label=_("All countries"),
-    )  # fmt: skip
+    )
     year = YearFilter(field_name="start_date")
     event_status = django_filters.ChoiceFilter(
         choices=EventStatus.choices, label=_("Status"), empty_label=_("Any status")

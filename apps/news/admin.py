@@ -42,16 +42,26 @@ class CorrectionInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = [
-        "thumbnail", "title", "section", "published_at", "is_featured", "publication_state",
-    ]  # fmt: skip
+        "thumbnail",
+        "title",
+        "section",
+        "published_at",
+        "is_featured",
+        "publication_state",
+    ]
     list_display_links = ["thumbnail", "title"]
     list_filter = [PublicationStateFilter, publication_date_filter(), "section", "is_featured"]
     list_select_related = ["section", "main_image"]
     search_fields = ["title", "lead"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
-        "dateline_agency", "main_image", "organisations", "people", "events", "agreements",
-    ]  # fmt: skip
+        "dateline_agency",
+        "main_image",
+        "organisations",
+        "people",
+        "events",
+        "agreements",
+    ]
     publisher_only_fields = ["is_featured"]
     character_counts = {"title": TITLE_SEARCH_LIMIT, "lead": 300}
     inlines = [CorrectionInline]

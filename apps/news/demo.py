@@ -47,56 +47,162 @@ COUNTRIES = [
 
 # slug, name, short name, kind, parent slug, country code
 ORGANISATIONS = [
-    ("csto", "Collective Security Treaty Organization", "CSTO",
-     OrganisationKind.INTERGOVERNMENTAL, None, None),
-    ("collective-security-council", "Collective Security Council", "CSC",
-     OrganisationKind.BODY, "csto", None),
-    ("csto-secretariat", "Secretariat of the CSTO", "CSTO Secretariat",
-     OrganisationKind.BODY, "csto", None),
-    ("csto-press-service", "Press Service of the CSTO", "",
-     OrganisationKind.BODY, "csto-secretariat", None),
-    ("icmec", "Interstate Commission for Military-Economic Cooperation", "ICMEC",
-     OrganisationKind.BODY, "csto", None),
-    ("ccbim", "Coordination Council of the Heads of the Competent Authorities of the CSTO "
-     "Member States on Combating Illegal Migration", "CCBIM", OrganisationKind.BODY, "csto", None),
-    ("illegal-headquarters", "International Headquarters of the CSTO regional operation "
-     "“Illegal”", "", OrganisationKind.BODY, "ccbim", None),
-    ("crrf", "Collective Rapid Reaction Forces of the CSTO", "CSTO CRRF",
-     OrganisationKind.BODY, "csto", None),
-    ("government-of-russia", "Government of the Russian Federation", "",
-     OrganisationKind.MINISTRY, "russian-federation", "RU"),
-    ("ministry-of-internal-affairs-of-russia", "Ministry of Internal Affairs of Russia",
-     "Interior Ministry of Russia", OrganisationKind.MINISTRY, "russian-federation", "RU"),
-    ("main-department-for-migration", "Main Department for Migration of the Ministry of "
-     "Internal Affairs of Russia", "Main Department of the Interior Ministry of Russia",
-     OrganisationKind.MINISTRY, "ministry-of-internal-affairs-of-russia", "RU"),
-    ("management-academy-mia-russia", "Management Academy of the Ministry of Internal Affairs "
-     "of Russia", "", OrganisationKind.INSTITUTION, "ministry-of-internal-affairs-of-russia", "RU"),
-    ("ministry-of-industry-and-trade-of-russia", "Ministry of Industry and Trade of Russia",
-     "Minpromtorg", OrganisationKind.MINISTRY, "russian-federation", "RU"),
+    (
+        "csto",
+        "Collective Security Treaty Organization",
+        "CSTO",
+        OrganisationKind.INTERGOVERNMENTAL,
+        None,
+        None,
+    ),
+    (
+        "collective-security-council",
+        "Collective Security Council",
+        "CSC",
+        OrganisationKind.BODY,
+        "csto",
+        None,
+    ),
+    (
+        "csto-secretariat",
+        "Secretariat of the CSTO",
+        "CSTO Secretariat",
+        OrganisationKind.BODY,
+        "csto",
+        None,
+    ),
+    (
+        "csto-press-service",
+        "Press Service of the CSTO",
+        "",
+        OrganisationKind.BODY,
+        "csto-secretariat",
+        None,
+    ),
+    (
+        "icmec",
+        "Interstate Commission for Military-Economic Cooperation",
+        "ICMEC",
+        OrganisationKind.BODY,
+        "csto",
+        None,
+    ),
+    (
+        "ccbim",
+        "Coordination Council of the Heads of the Competent Authorities of the CSTO "
+        "Member States on Combating Illegal Migration",
+        "CCBIM",
+        OrganisationKind.BODY,
+        "csto",
+        None,
+    ),
+    (
+        "illegal-headquarters",
+        "International Headquarters of the CSTO regional operation “Illegal”",
+        "",
+        OrganisationKind.BODY,
+        "ccbim",
+        None,
+    ),
+    (
+        "crrf",
+        "Collective Rapid Reaction Forces of the CSTO",
+        "CSTO CRRF",
+        OrganisationKind.BODY,
+        "csto",
+        None,
+    ),
+    (
+        "government-of-russia",
+        "Government of the Russian Federation",
+        "",
+        OrganisationKind.MINISTRY,
+        "russian-federation",
+        "RU",
+    ),
+    (
+        "ministry-of-internal-affairs-of-russia",
+        "Ministry of Internal Affairs of Russia",
+        "Interior Ministry of Russia",
+        OrganisationKind.MINISTRY,
+        "russian-federation",
+        "RU",
+    ),
+    (
+        "main-department-for-migration",
+        "Main Department for Migration of the Ministry of Internal Affairs of Russia",
+        "Main Department of the Interior Ministry of Russia",
+        OrganisationKind.MINISTRY,
+        "ministry-of-internal-affairs-of-russia",
+        "RU",
+    ),
+    (
+        "management-academy-mia-russia",
+        "Management Academy of the Ministry of Internal Affairs of Russia",
+        "",
+        OrganisationKind.INSTITUTION,
+        "ministry-of-internal-affairs-of-russia",
+        "RU",
+    ),
+    (
+        "ministry-of-industry-and-trade-of-russia",
+        "Ministry of Industry and Trade of Russia",
+        "Minpromtorg",
+        OrganisationKind.MINISTRY,
+        "russian-federation",
+        "RU",
+    ),
     ("sputnik", "Sputnik", "Sputnik", OrganisationKind.MEDIA, None, "RU"),
-]  # fmt: skip
+]
 
 WEBSITES = {"csto": "https://en.odkb-csto.org/", "sputnik": "https://sputnik.kz/"}
 
 # person slug, name, sort name, rank, [(title, organisation slug, start, end, order)]
 PEOPLE = [
-    ("imangali-tasmagambetov", "Imangali Tasmagambetov", "Tasmagambetov, Imangali", "", [
-        ("Secretary General", "csto", date(2023, 1, 1), None, 0),
-    ]),
-    ("denis-manturov", "Denis Manturov", "Manturov, Denis", "", [
-        ("Deputy Prime Minister", "government-of-russia", date(2022, 7, 15), date(2024, 5, 13), 0),
-        ("First Deputy Prime Minister", "government-of-russia", date(2024, 5, 14), None, 0),
-        ("Minister of Industry and Trade", "ministry-of-industry-and-trade-of-russia",
-         date(2012, 5, 21), date(2024, 5, 13), 1),
-        ("Chairman", "icmec", None, None, 2),
-    ]),
-    ("valentina-kazakova", "Valentina Kazakova", "Kazakova, Valentina",
-     "Lieutenant General of Police", [
-        ("Head", "main-department-for-migration", None, None, 0),
-        ("Secretary", "ccbim", None, None, 1),
-    ]),
-]  # fmt: skip
+    (
+        "imangali-tasmagambetov",
+        "Imangali Tasmagambetov",
+        "Tasmagambetov, Imangali",
+        "",
+        [
+            ("Secretary General", "csto", date(2023, 1, 1), None, 0),
+        ],
+    ),
+    (
+        "denis-manturov",
+        "Denis Manturov",
+        "Manturov, Denis",
+        "",
+        [
+            (
+                "Deputy Prime Minister",
+                "government-of-russia",
+                date(2022, 7, 15),
+                date(2024, 5, 13),
+                0,
+            ),
+            ("First Deputy Prime Minister", "government-of-russia", date(2024, 5, 14), None, 0),
+            (
+                "Minister of Industry and Trade",
+                "ministry-of-industry-and-trade-of-russia",
+                date(2012, 5, 21),
+                date(2024, 5, 13),
+                1,
+            ),
+            ("Chairman", "icmec", None, None, 2),
+        ],
+    ),
+    (
+        "valentina-kazakova",
+        "Valentina Kazakova",
+        "Kazakova, Valentina",
+        "Lieutenant General of Police",
+        [
+            ("Head", "main-department-for-migration", None, None, 0),
+            ("Secretary", "ccbim", None, None, 1),
+        ],
+    ),
+]
 
 
 def moscow(*args):
@@ -194,63 +300,104 @@ def load_sample():
 
     events = {}
     for slug, fields, participants in [
-        ("csc-session-dushanbe-2021", {
-            "kind": EventKind.SESSION,
-            "title": "Session of the CSTO Collective Security Council in Dushanbe",
-            "start_date": date(2021, 9, 16), "end_date": date(2021, 9, 16),
-            "event_status": EventStatus.HELD, "city": "Dushanbe", "country": countries["TJ"],
-            "organiser": orgs["collective-security-council"],
-            "chairing_state": orgs["republic-of-tajikistan"],
-        }, [slug for _c, _n, slug, _s in COUNTRIES]),
-        ("csc-session-yerevan-2022", {
-            "kind": EventKind.SESSION,
-            "title": "Session of the CSTO Collective Security Council in Yerevan",
-            "start_date": date(2022, 11, 23), "end_date": date(2022, 11, 23),
-            "event_status": EventStatus.HELD, "city": "Yerevan", "country": countries["AM"],
-            "organiser": orgs["collective-security-council"],
-            "chairing_state": orgs["republic-of-armenia"],
-        }, []),
-        ("illegal-headquarters-meeting-2023-03-28", {
-            "kind": EventKind.MEETING,
-            "title": "Meeting of the International Headquarters of the CSTO regional operation "
-                     "“Illegal”",
-            "start_date": date(2023, 3, 28), "end_date": date(2023, 3, 28),
-            "event_status": EventStatus.HELD,
-            "organiser": orgs["illegal-headquarters"], "chair": people["valentina-kazakova"],
-        }, ["illegal-headquarters"]),
-        ("crrf-special-forces-training-2023", {
-            "kind": EventKind.TRAINING,
-            "title": "Training on management of units of the special forces of the CSTO CRRF "
-                     "in carrying out special operations",
-            "start_date": date(2023, 3, 27), "end_date": date(2023, 3, 30),
-            "event_status": EventStatus.HELD,
-            "venue": "Management Academy of the Ministry of Internal Affairs of Russia",
-            "venue_organisation": orgs["management-academy-mia-russia"],
-            "city": "Moscow", "country": countries["RU"],
-            "organiser": orgs["management-academy-mia-russia"],
-            "description": "For representatives of the senior staff of law enforcement "
-                           "agencies and special services of the CSTO member states.",
-        }, [slug for _c, _n, slug, _s in COUNTRIES]),
-        ("icmec-21st-meeting", {
-            "kind": EventKind.MEETING,
-            "title": "XXI meeting of the Interstate Commission for Military-Economic Cooperation",
-            "start_date": date(2023, 4, 28), "end_date": date(2023, 4, 28),
-            "event_status": EventStatus.ANNOUNCED, "city": "Dushanbe", "country": countries["TJ"],
-            "organiser": orgs["icmec"], "chair": people["denis-manturov"],
-            "description": "Planned for the end of April 2023 in the capital of the Republic "
-                           "of Tajikistan.",
-        }, []),
-        ("interpolitech-forum-2024", {
-            "kind": EventKind.FORUM,
-            "title": "International Forum on Collective Security “Interpolitech”",
-            "start_date": date(2024, 10, 15), "end_date": date(2024, 10, 18),
-            "event_status": EventStatus.ANNOUNCED, "city": "Moscow", "country": countries["RU"],
-            "organiser": orgs["csto"],
-            "description": "The Organization's exhibition event, organised in accordance with "
-                           "the decision of the Collective Security Council of November 23, "
-                           "2022, held for the first time.",
-        }, []),
-    ]:  # fmt: skip
+        (
+            "csc-session-dushanbe-2021",
+            {
+                "kind": EventKind.SESSION,
+                "title": "Session of the CSTO Collective Security Council in Dushanbe",
+                "start_date": date(2021, 9, 16),
+                "end_date": date(2021, 9, 16),
+                "event_status": EventStatus.HELD,
+                "city": "Dushanbe",
+                "country": countries["TJ"],
+                "organiser": orgs["collective-security-council"],
+                "chairing_state": orgs["republic-of-tajikistan"],
+            },
+            [slug for _c, _n, slug, _s in COUNTRIES],
+        ),
+        (
+            "csc-session-yerevan-2022",
+            {
+                "kind": EventKind.SESSION,
+                "title": "Session of the CSTO Collective Security Council in Yerevan",
+                "start_date": date(2022, 11, 23),
+                "end_date": date(2022, 11, 23),
+                "event_status": EventStatus.HELD,
+                "city": "Yerevan",
+                "country": countries["AM"],
+                "organiser": orgs["collective-security-council"],
+                "chairing_state": orgs["republic-of-armenia"],
+            },
+            [],
+        ),
+        (
+            "illegal-headquarters-meeting-2023-03-28",
+            {
+                "kind": EventKind.MEETING,
+                "title": "Meeting of the International Headquarters of the CSTO regional operation "
+                "“Illegal”",
+                "start_date": date(2023, 3, 28),
+                "end_date": date(2023, 3, 28),
+                "event_status": EventStatus.HELD,
+                "organiser": orgs["illegal-headquarters"],
+                "chair": people["valentina-kazakova"],
+            },
+            ["illegal-headquarters"],
+        ),
+        (
+            "crrf-special-forces-training-2023",
+            {
+                "kind": EventKind.TRAINING,
+                "title": "Training on management of units of the special forces of the CSTO CRRF "
+                "in carrying out special operations",
+                "start_date": date(2023, 3, 27),
+                "end_date": date(2023, 3, 30),
+                "event_status": EventStatus.HELD,
+                "venue": "Management Academy of the Ministry of Internal Affairs of Russia",
+                "venue_organisation": orgs["management-academy-mia-russia"],
+                "city": "Moscow",
+                "country": countries["RU"],
+                "organiser": orgs["management-academy-mia-russia"],
+                "description": "For representatives of the senior staff of law enforcement "
+                "agencies and special services of the CSTO member states.",
+            },
+            [slug for _c, _n, slug, _s in COUNTRIES],
+        ),
+        (
+            "icmec-21st-meeting",
+            {
+                "kind": EventKind.MEETING,
+                "title": "XXI meeting of the Interstate Commission for Military-Economic Cooperation",
+                "start_date": date(2023, 4, 28),
+                "end_date": date(2023, 4, 28),
+                "event_status": EventStatus.ANNOUNCED,
+                "city": "Dushanbe",
+                "country": countries["TJ"],
+                "organiser": orgs["icmec"],
+                "chair": people["denis-manturov"],
+                "description": "Planned for the end of April 2023 in the capital of the Republic "
+                "of Tajikistan.",
+            },
+            [],
+        ),
+        (
+            "interpolitech-forum-2024",
+            {
+                "kind": EventKind.FORUM,
+                "title": "International Forum on Collective Security “Interpolitech”",
+                "start_date": date(2024, 10, 15),
+                "end_date": date(2024, 10, 18),
+                "event_status": EventStatus.ANNOUNCED,
+                "city": "Moscow",
+                "country": countries["RU"],
+                "organiser": orgs["csto"],
+                "description": "The Organization's exhibition event, organised in accordance with "
+                "the decision of the Collective Security Council of November 23, "
+                "2022, held for the first time.",
+            },
+            [],
+        ),
+    ]:
         event, created = Event.objects.get_or_create(
             slug=slug, defaults={**fields, "published_at": moscow(2021, 1, 1), **PUBLISHED}
         )
@@ -333,64 +480,81 @@ def load_sample():
 
     articles = []
     for fields, relations in [
-        ({
-            "section": sections["news"],
-            "slug": "illegal-headquarters-meeting-2023-03-28",
-            "title": "A meeting of the International Headquarters of the CSTO regional "
-                     "operation “Illegal” was held",
-            "lead": SAMPLE_ILLEGAL_MEETING,
-            "published_at": moscow(2023, 3, 28, 16, 0),
-        }, {
-            "people": ["valentina-kazakova"],
-            "organisations": ["illegal-headquarters", "ccbim", "main-department-for-migration"],
-            "events": ["illegal-headquarters-meeting-2023-03-28"],
-        }),
-        ({
-            "section": sections["news"],
-            "slug": "crrf-special-forces-training-2023-03",
-            "title": "Training for the senior staff of the special forces of the CSTO CRRF "
-                     "at the Management Academy of the Russian Interior Ministry",
-            "lead": SAMPLE_TRAINING,
-            "published_at": moscow(2023, 3, 27, 12, 0),
-        }, {
-            "organisations": ["management-academy-mia-russia", "crrf"],
-            "events": ["crrf-special-forces-training-2023"],
-        }),
-        ({
-            "section": sections["news"],
-            "slug": "agreement-on-jurisdiction-entered-into-force",
-            "title": "The Agreement on jurisdiction and legal assistance in cases of temporary "
-                     "stay of formations of the collective security system entered into force",
-            "lead": SAMPLE_AGREEMENT,
-            "published_at": moscow(2023, 3, 24, 12, 0),
-        }, {
-            "organisations": ["collective-security-council"],
-            "events": ["csc-session-dushanbe-2021"],
-            "agreements": ["agreement-on-jurisdiction-and-legal-assistance-2021"],
-        }),
-        ({
-            "section": sections["media"],
-            "slug": "secretary-general-and-deputy-prime-minister-discussed-military-industrial",
-            "title": "The CSTO Secretary General and the Deputy Prime Minister of Russia have "
-                     "discussed the prospects of military-industrial development",
-            "lead": SAMPLE_MANTUROV_LEAD,
-            "body": SAMPLE_MANTUROV_BODY,
-            "published_at": moscow(2023, 3, 1, 14, 0),
-            "dateline_city": "Astana",
-            "dateline_date": date(2023, 3, 1),
-            "dateline_agency": orgs["sputnik"],
-            "source_name": "Sputnik",
-            "main_image": photo,
-            "is_featured": True,
-        }, {
-            "people": ["imangali-tasmagambetov", "denis-manturov"],
-            "organisations": ["csto", "icmec", "government-of-russia",
-                              "ministry-of-industry-and-trade-of-russia",
-                              "collective-security-council", "csto-press-service"],
-            "events": ["icmec-21st-meeting", "interpolitech-forum-2024"],
-            "agreements": ["csc-decision-interpolitech-2022"],
-        }),
-    ]:  # fmt: skip
+        (
+            {
+                "section": sections["news"],
+                "slug": "illegal-headquarters-meeting-2023-03-28",
+                "title": "A meeting of the International Headquarters of the CSTO regional "
+                "operation “Illegal” was held",
+                "lead": SAMPLE_ILLEGAL_MEETING,
+                "published_at": moscow(2023, 3, 28, 16, 0),
+            },
+            {
+                "people": ["valentina-kazakova"],
+                "organisations": ["illegal-headquarters", "ccbim", "main-department-for-migration"],
+                "events": ["illegal-headquarters-meeting-2023-03-28"],
+            },
+        ),
+        (
+            {
+                "section": sections["news"],
+                "slug": "crrf-special-forces-training-2023-03",
+                "title": "Training for the senior staff of the special forces of the CSTO CRRF "
+                "at the Management Academy of the Russian Interior Ministry",
+                "lead": SAMPLE_TRAINING,
+                "published_at": moscow(2023, 3, 27, 12, 0),
+            },
+            {
+                "organisations": ["management-academy-mia-russia", "crrf"],
+                "events": ["crrf-special-forces-training-2023"],
+            },
+        ),
+        (
+            {
+                "section": sections["news"],
+                "slug": "agreement-on-jurisdiction-entered-into-force",
+                "title": "The Agreement on jurisdiction and legal assistance in cases of temporary "
+                "stay of formations of the collective security system entered into force",
+                "lead": SAMPLE_AGREEMENT,
+                "published_at": moscow(2023, 3, 24, 12, 0),
+            },
+            {
+                "organisations": ["collective-security-council"],
+                "events": ["csc-session-dushanbe-2021"],
+                "agreements": ["agreement-on-jurisdiction-and-legal-assistance-2021"],
+            },
+        ),
+        (
+            {
+                "section": sections["media"],
+                "slug": "secretary-general-and-deputy-prime-minister-discussed-military-industrial",
+                "title": "The CSTO Secretary General and the Deputy Prime Minister of Russia have "
+                "discussed the prospects of military-industrial development",
+                "lead": SAMPLE_MANTUROV_LEAD,
+                "body": SAMPLE_MANTUROV_BODY,
+                "published_at": moscow(2023, 3, 1, 14, 0),
+                "dateline_city": "Astana",
+                "dateline_date": date(2023, 3, 1),
+                "dateline_agency": orgs["sputnik"],
+                "source_name": "Sputnik",
+                "main_image": photo,
+                "is_featured": True,
+            },
+            {
+                "people": ["imangali-tasmagambetov", "denis-manturov"],
+                "organisations": [
+                    "csto",
+                    "icmec",
+                    "government-of-russia",
+                    "ministry-of-industry-and-trade-of-russia",
+                    "collective-security-council",
+                    "csto-press-service",
+                ],
+                "events": ["icmec-21st-meeting", "interpolitech-forum-2024"],
+                "agreements": ["csc-decision-interpolitech-2022"],
+            },
+        ),
+    ]:
         section, slug = fields.pop("section"), fields.pop("slug")
         article, created = Article.objects.get_or_create(
             section=section, slug=slug, defaults={**fields, **PUBLISHED}

@@ -23,27 +23,79 @@ BATCH = 2000
 TZ = ZoneInfo("Europe/Moscow")
 
 CITIES = [
-    ("Moscow", "RU"), ("Saint Petersburg", "RU"), ("Minsk", "BY"), ("Astana", "KZ"),
-    ("Almaty", "KZ"), ("Bishkek", "KG"), ("Dushanbe", "TJ"), ("Yerevan", "AM"),
-]  # fmt: skip
+    ("Moscow", "RU"),
+    ("Saint Petersburg", "RU"),
+    ("Minsk", "BY"),
+    ("Astana", "KZ"),
+    ("Almaty", "KZ"),
+    ("Bishkek", "KG"),
+    ("Dushanbe", "TJ"),
+    ("Yerevan", "AM"),
+]
 FIRST_NAMES = [
-    "Anatoly", "Valery", "Nurlan", "Aigul", "Sergei", "Irina", "Rustam", "Gulnara", "Armen",
-    "Olga", "Bakyt", "Timur", "Elena", "Dmitry", "Zarina", "Viktor", "Anna", "Farrukh",
-]  # fmt: skip
+    "Anatoly",
+    "Valery",
+    "Nurlan",
+    "Aigul",
+    "Sergei",
+    "Irina",
+    "Rustam",
+    "Gulnara",
+    "Armen",
+    "Olga",
+    "Bakyt",
+    "Timur",
+    "Elena",
+    "Dmitry",
+    "Zarina",
+    "Viktor",
+    "Anna",
+    "Farrukh",
+]
 FAMILY_NAMES = [
-    "Sidorov", "Abdullaev", "Karimov", "Petrosyan", "Lukashevich", "Nazarov", "Omarov",
-    "Ivanova", "Sharipov", "Grigoryan", "Zhumabaev", "Kuznetsov", "Rakhimova", "Belov",
-]  # fmt: skip
+    "Sidorov",
+    "Abdullaev",
+    "Karimov",
+    "Petrosyan",
+    "Lukashevich",
+    "Nazarov",
+    "Omarov",
+    "Ivanova",
+    "Sharipov",
+    "Grigoryan",
+    "Zhumabaev",
+    "Kuznetsov",
+    "Rakhimova",
+    "Belov",
+]
 BODIES = [
-    "Committee", "Working Group", "Council", "Commission", "Department", "Directorate",
-    "Centre", "Expert Group", "Headquarters", "Service",
-]  # fmt: skip
+    "Committee",
+    "Working Group",
+    "Council",
+    "Commission",
+    "Department",
+    "Directorate",
+    "Centre",
+    "Expert Group",
+    "Headquarters",
+    "Service",
+]
 TOPICS = [
-    "combating illegal migration", "countering drug trafficking", "information security",
-    "emergency response", "military-economic cooperation", "peacekeeping", "border security",
-    "counter-terrorism", "air defence", "military education", "crisis response",
-    "cybersecurity", "collective security", "training of special forces",
-]  # fmt: skip
+    "combating illegal migration",
+    "countering drug trafficking",
+    "information security",
+    "emergency response",
+    "military-economic cooperation",
+    "peacekeeping",
+    "border security",
+    "counter-terrorism",
+    "air defence",
+    "military education",
+    "crisis response",
+    "cybersecurity",
+    "collective security",
+    "training of special forces",
+]
 TITLE_PATTERNS = [
     "The {body} on {topic} met in {city}",
     "CSTO experts discussed {topic} in {city}",
@@ -52,7 +104,7 @@ TITLE_PATTERNS = [
     "A training on {topic} started in {city}",
     "Member states agreed on new measures for {topic}",
     "Results of the year in {topic} were summed up in {city}",
-]  # fmt: skip
+]
 SENTENCES = [
     "The participants exchanged views on the current state of {topic} in the region.",
     "Representatives of the competent authorities of the member states took part in the work.",
@@ -62,16 +114,19 @@ SENTENCES = [
     "Special attention was paid to {topic} and to the training of specialists.",
     "The decisions taken will be submitted to the governments of the member states.",
     "Участники обсудили вопросы сотрудничества государств-членов в сфере {topic_ru}.",
-]  # fmt: skip
+]
 TOPICS_RU = ["безопасности", "противодействия миграции", "информационной безопасности"]
 
 
 def _text(rng, pattern, **extra):
     city, _code = rng.choice(CITIES)
     return pattern.format(
-        body=rng.choice(BODIES), topic=rng.choice(TOPICS), city=city,
-        topic_ru=rng.choice(TOPICS_RU), **extra,
-    )  # fmt: skip
+        body=rng.choice(BODIES),
+        topic=rng.choice(TOPICS),
+        city=city,
+        topic_ru=rng.choice(TOPICS_RU),
+        **extra,
+    )
 
 
 def _moment(rng, years=25):
@@ -118,59 +173,101 @@ def load_scale(articles, *, seed=None, progress=True):
     )
     bar = tqdm(total=total, unit="rows", disable=not progress, desc="Scaled demo content")
     with transaction.atomic():
-        orgs = _bulk(Organisation, [
-            Organisation(
-                name=f"{rng.choice(BODIES)} on {rng.choice(TOPICS)} no. {i}",
-                slug=f"org-{run}-{i}", kind=OrganisationKind.BODY, parent=parent,
-                published_at=_moment(rng), **published,
-            ) for i in range(n_orgs)
-        ], bar)  # fmt: skip
-        people = _bulk(Person, [
-            Person(
-                name=f"{rng.choice(FIRST_NAMES)} {family} {i}",
-                sort_name=f"{family} {i}", slug=f"person-{run}-{i}",
-                published_at=_moment(rng), **published,
-            ) for i, family in ((i, rng.choice(FAMILY_NAMES)) for i in range(n_people))
-        ], bar)  # fmt: skip
-        _bulk(Position, [
-            Position(
-                person=person, organisation=rng.choice(orgs),
-                title=rng.choice(["Chairman", "Head", "Deputy Head", "Secretary", "Expert"]),
-                start_date=date(rng.randrange(2001, 2024), 1, 1),
-            ) for person in people
-        ], bar)  # fmt: skip
+        orgs = _bulk(
+            Organisation,
+            [
+                Organisation(
+                    name=f"{rng.choice(BODIES)} on {rng.choice(TOPICS)} no. {i}",
+                    slug=f"org-{run}-{i}",
+                    kind=OrganisationKind.BODY,
+                    parent=parent,
+                    published_at=_moment(rng),
+                    **published,
+                )
+                for i in range(n_orgs)
+            ],
+            bar,
+        )
+        people = _bulk(
+            Person,
+            [
+                Person(
+                    name=f"{rng.choice(FIRST_NAMES)} {family} {i}",
+                    sort_name=f"{family} {i}",
+                    slug=f"person-{run}-{i}",
+                    published_at=_moment(rng),
+                    **published,
+                )
+                for i, family in ((i, rng.choice(FAMILY_NAMES)) for i in range(n_people))
+            ],
+            bar,
+        )
+        _bulk(
+            Position,
+            [
+                Position(
+                    person=person,
+                    organisation=rng.choice(orgs),
+                    title=rng.choice(["Chairman", "Head", "Deputy Head", "Secretary", "Expert"]),
+                    start_date=date(rng.randrange(2001, 2024), 1, 1),
+                )
+                for person in people
+            ],
+            bar,
+        )
 
         events = []
         for i in range(n_events):
             city, code = rng.choice(CITIES)
             start = _moment(rng).date()
-            events.append(Event(
-                kind=rng.choice(EventKind.values), title=_text(rng, rng.choice(TITLE_PATTERNS)),
-                slug=f"event-{run}-{i}", start_date=start,
-                end_date=start + timedelta(days=rng.choice([0, 0, 1, 3])),
-                event_status=EventStatus.HELD, city=city, country=countries.get(code),
-                organiser=rng.choice(orgs), chair=rng.choice(people),
-                published_at=_moment(rng), **published,
-            ))  # fmt: skip
+            events.append(
+                Event(
+                    kind=rng.choice(EventKind.values),
+                    title=_text(rng, rng.choice(TITLE_PATTERNS)),
+                    slug=f"event-{run}-{i}",
+                    start_date=start,
+                    end_date=start + timedelta(days=rng.choice([0, 0, 1, 3])),
+                    event_status=EventStatus.HELD,
+                    city=city,
+                    country=countries.get(code),
+                    organiser=rng.choice(orgs),
+                    chair=rng.choice(people),
+                    published_at=_moment(rng),
+                    **published,
+                )
+            )
         events = _bulk(Event, events, bar)
-        _link(Event.participants.through, [
-            Event.participants.through(event=event, organisation=state)
-            for event in events for state in rng.sample(states, k=participants_per_event)
-        ], bar)  # fmt: skip
+        _link(
+            Event.participants.through,
+            [
+                Event.participants.through(event=event, organisation=state)
+                for event in events
+                for state in rng.sample(states, k=participants_per_event)
+            ],
+            bar,
+        )
 
         agreements = []
         for i in range(n_agreements):
             concluded = _moment(rng, years=20).date()
             in_force = rng.random() < 0.7
-            agreements.append(Agreement(
-                kind=rng.choice(AgreementKind.values),
-                title=f"Agreement on cooperation in {rng.choice(TOPICS)} no. {i}",
-                slug=f"agreement-{run}-{i}", concluded_on=concluded,
-                place_of_conclusion=rng.choice(CITIES)[0], concluded_at=rng.choice(events),
-                agreement_status=AgreementStatus.IN_FORCE if in_force else AgreementStatus.SIGNED,
-                entered_into_force_on=concluded + timedelta(days=400) if in_force else None,
-                authentic_languages=["ru"], published_at=_moment(rng), **published,
-            ))  # fmt: skip
+            agreements.append(
+                Agreement(
+                    kind=rng.choice(AgreementKind.values),
+                    title=f"Agreement on cooperation in {rng.choice(TOPICS)} no. {i}",
+                    slug=f"agreement-{run}-{i}",
+                    concluded_on=concluded,
+                    place_of_conclusion=rng.choice(CITIES)[0],
+                    concluded_at=rng.choice(events),
+                    agreement_status=AgreementStatus.IN_FORCE
+                    if in_force
+                    else AgreementStatus.SIGNED,
+                    entered_into_force_on=concluded + timedelta(days=400) if in_force else None,
+                    authentic_languages=["ru"],
+                    published_at=_moment(rng),
+                    **published,
+                )
+            )
         agreements = _bulk(Agreement, agreements, bar)
         parties = [
             Party(agreement=agreement, state=state, signed_on=agreement.concluded_on)
@@ -188,11 +285,18 @@ def load_scale(articles, *, seed=None, progress=True):
                 f"<p>{_text(rng, rng.choice(SENTENCES))} {_text(rng, rng.choice(SENTENCES))}</p>"
                 for _ in range(rng.randrange(3, 8))
             )
-            article_objects.append(Article(
-                section=rng.choice(sections), title=_text(rng, rng.choice(TITLE_PATTERNS)),
-                slug=f"article-{run}-{i}", lead=_text(rng, rng.choice(SENTENCES)), body=body,
-                dateline_city=city, published_at=_moment(rng), **published,
-            ))  # fmt: skip
+            article_objects.append(
+                Article(
+                    section=rng.choice(sections),
+                    title=_text(rng, rng.choice(TITLE_PATTERNS)),
+                    slug=f"article-{run}-{i}",
+                    lead=_text(rng, rng.choice(SENTENCES)),
+                    body=body,
+                    dateline_city=city,
+                    published_at=_moment(rng),
+                    **published,
+                )
+            )
         article_objects = _bulk(Article, article_objects, bar)
         links = {"organisations": [], "people": [], "events": []}
         for article in article_objects:
@@ -210,6 +314,9 @@ def load_scale(articles, *, seed=None, progress=True):
         _link(Article.events.through, links["events"], bar)
     bar.close()
     return {
-        "articles": len(article_objects), "events": len(events), "agreements": len(agreements),
-        "organisations": len(orgs), "people": len(people),
-    }  # fmt: skip
+        "articles": len(article_objects),
+        "events": len(events),
+        "agreements": len(agreements),
+        "organisations": len(orgs),
+        "people": len(people),
+    }

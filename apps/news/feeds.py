@@ -70,10 +70,13 @@ class NewsFeed(Feed):
             Enclosure(
                 url=self.request.build_absolute_uri(photo.image.url),
                 length=str(length),
-                mime_type="image/jpeg" if photo.image.name.lower().endswith((".jpg", ".jpeg"))
-                else "image/png" if photo.image.name.lower().endswith(".png") else "image/webp",
+                mime_type="image/jpeg"
+                if photo.image.name.lower().endswith((".jpg", ".jpeg"))
+                else "image/png"
+                if photo.image.name.lower().endswith(".png")
+                else "image/webp",
             )
-        ]  # fmt: skip
+        ]
 
 
 class NewsAtomFeed(NewsFeed):

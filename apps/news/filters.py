@@ -9,9 +9,11 @@ from apps.organisations.models import Country, Organisation, Person
 
 class ArticleFilter(PublicFilterSet):
     section = django_filters.ModelChoiceFilter(
-        queryset=Section.objects.all(), to_field_name="slug", label=_("Section"),
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        label=_("Section"),
         empty_label=_("All sections"),
-    )  # fmt: skip
+    )
     date_from = django_filters.DateFilter(
         field_name="published_at", lookup_expr="date__gte", label=_("From"), widget=DateInput
     )
@@ -19,17 +21,26 @@ class ArticleFilter(PublicFilterSet):
         field_name="published_at", lookup_expr="date__lte", label=_("To"), widget=DateInput
     )
     country = django_filters.ModelChoiceFilter(
-        field_name="organisations__country", queryset=Country.objects.all(),
-        to_field_name="code", label=_("Country"), empty_label=_("All countries"),
-    )  # fmt: skip
+        field_name="organisations__country",
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        label=_("Country"),
+        empty_label=_("All countries"),
+    )
     organisation = django_filters.ModelChoiceFilter(
-        field_name="organisations", queryset=Organisation.objects.published(),
-        to_field_name="slug", label=_("Organisation"), widget=forms.HiddenInput,
-    )  # fmt: skip
+        field_name="organisations",
+        queryset=Organisation.objects.published(),
+        to_field_name="slug",
+        label=_("Organisation"),
+        widget=forms.HiddenInput,
+    )
     person = django_filters.ModelChoiceFilter(
-        field_name="people", queryset=Person.objects.published(), to_field_name="slug",
-        label=_("Person"), widget=forms.HiddenInput,
-    )  # fmt: skip
+        field_name="people",
+        queryset=Person.objects.published(),
+        to_field_name="slug",
+        label=_("Person"),
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Article

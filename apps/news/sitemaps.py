@@ -9,9 +9,12 @@ class ArticleSitemap(PublishedSitemap):
     model = Article
 
     def items(self):
-        return Article.objects.published().select_related("section").only(
-            "pk", "slug", "updated_at", "section__slug"
-        ).order_by("pk")  # fmt: skip
+        return (
+            Article.objects.published()
+            .select_related("section")
+            .only("pk", "slug", "updated_at", "section__slug")
+            .order_by("pk")
+        )
 
 
 class SectionSitemap(Sitemap):

@@ -242,8 +242,9 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             data["dateline"] = article.dateline
         if article.dateline_agency_id:
             data["sourceOrganization"] = {
-                "@type": "Organization", "name": article.dateline_agency.name,
-            }  # fmt: skip
+                "@type": "Organization",
+                "name": article.dateline_agency.name,
+            }
         if image := image_object(request, article.main_image):
             data["image"] = image
         return data

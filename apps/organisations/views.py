@@ -25,9 +25,18 @@ class OrganisationListView(SeoMixin, ListView):
         self.kind = self.request.GET.get("kind")
         if self.kind in order:
             organisations = organisations.filter(kind=self.kind)
-        return sorted(organisations.only(
-            "name", "short_name", "slug", "kind", "parent__name", "parent__slug", "country__name",
-        ), key=lambda o: (order[o.kind], o.name))  # fmt: skip
+        return sorted(
+            organisations.only(
+                "name",
+                "short_name",
+                "slug",
+                "kind",
+                "parent__name",
+                "parent__slug",
+                "country__name",
+            ),
+            key=lambda o: (order[o.kind], o.name),
+        )
 
     def get_breadcrumbs(self):
         return [(ORGANISATIONS, reverse("organisations:organisation_list"))]

@@ -32,8 +32,10 @@ def messages_of(response):
 class TestGroups:
     def test_the_three_roles_exist(self):
         assert set(Group.objects.values_list("name", flat=True)) >= {
-            AUTHOR, EDITOR, SITE_ADMINISTRATOR,
-        }  # fmt: skip
+            AUTHOR,
+            EDITOR,
+            SITE_ADMINISTRATOR,
+        }
 
     @pytest.mark.parametrize(
         ("role", "publish", "delete", "section", "users"),
@@ -59,9 +61,12 @@ class TestAuthor:
         assert 'name="status"' not in page.content.decode()
         data = {
             **form_data(page, "article_form"),
-            "section": section.pk, "title": "Draft statement", "slug": "draft-statement",
-            "lead": "Lead", "body": "<p>Body</p>",
-        }  # fmt: skip
+            "section": section.pk,
+            "title": "Draft statement",
+            "slug": "draft-statement",
+            "lead": "Lead",
+            "body": "<p>Body</p>",
+        }
         response = author_client.post(reverse("admin:news_article_add"), data)
         assert response.status_code == 302
         article = Article.objects.get(slug="draft-statement")
