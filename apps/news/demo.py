@@ -367,7 +367,9 @@ def load_sample():
             "icmec-21st-meeting",
             {
                 "kind": EventKind.MEETING,
-                "title": "XXI meeting of the Interstate Commission for Military-Economic Cooperation",
+                "title": (
+                    "XXI meeting of the Interstate Commission for Military-Economic Cooperation"
+                ),
                 "start_date": date(2023, 4, 28),
                 "end_date": date(2023, 4, 28),
                 "event_status": EventStatus.ANNOUNCED,
