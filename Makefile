@@ -6,9 +6,11 @@ MANAGE := $(BIN)/python manage.py
 # Runs a command against DATABASE_URL, or against the project-local embedded PostgreSQL.
 WITH_DB := $(BIN)/python -m cstonews.embedded_db
 
-# Tests run with production settings (DEBUG off), minus TLS redirects and cookies.
+# Tests run with production settings (DEBUG off), minus the TLS redirect; Django serves
+# uploads for the browser tests, whose Playwright event loop needs ASYNC_UNSAFE.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-deployment-0000 \
-	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0
+	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
+	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
 .PHONY: install run serve test lint format demo migrations-check check-deploy clean-db
 

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from apps.agreements.sitemaps import AgreementSitemap
 from apps.core import views as core_views
@@ -46,11 +45,7 @@ if settings.SERVE_MEDIA:
     # Development and the single-container compose set-up; production serves MEDIA_ROOT
     # from the front web server or object storage (see the README).
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", core_views.serve_media)
     ]
 
 handler404 = "apps.core.views.page_not_found"

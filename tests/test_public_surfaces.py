@@ -266,3 +266,15 @@ def test_styled_404(client):
     html = response.content.decode()
     assert "Page not found" in html
     assert 'class="site-header"' in html
+
+
+def test_images_carry_dimensions_and_only_the_lead_image_loads_eagerly(client, world):
+    world["article"].is_featured = True
+    world["article"].save()
+    html = html_of(client, reverse("news:home"))
+    images = re.findall(r"<img [^>]+>", html)
+    assert images
+    assert all('width="' in img and 'height="' in img for img in images)
+    assert 'loading="eager" fetchpriority="high"' in images[0]
+    article_html = html_of(client, world["article"].get_absolute_url())
+    assert 'loading="eager"' in re.findall(r"<img [^>]+>", article_html)[0]

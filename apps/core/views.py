@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import connections
 from django.db.utils import DatabaseError
 from django.http import (
@@ -12,6 +13,7 @@ from django.template import loader
 from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from apps.core.models import EmbargoLink
 
@@ -78,6 +80,11 @@ def embargo_view(request, token):
     response = render_public_page(request, item, banner=banner)
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def serve_media(request, path):
+    """Uploaded files, for development and the compose set-up (see SERVE_MEDIA)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def robots_txt(request):
