@@ -278,3 +278,35 @@ def test_images_carry_dimensions_and_only_the_lead_image_loads_eagerly(client, w
     assert 'loading="eager" fetchpriority="high"' in images[0]
     article_html = html_of(client, world["article"].get_absolute_url())
     assert 'loading="eager"' in re.findall(r"<img [^>]+>", article_html)[0]
+
+
+def test_sitemaps_are_well_formed_xml(client, world):
+    from xml.etree import ElementTree
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ElementTree.fromstring(client.get(reverse("sitemap")).content)
+    locations = [loc.text for loc in index.iter(f"{namespace}loc")]
+    assert len(locations) == 7
+    for location in locations:
+        path = location.removeprefix("http://testserver")
+        urlset = ElementTree.fromstring(client.get(path).content)
+        assert urlset.tag == f"{namespace}urlset"
+
+
+@pytest.mark.parametrize("key", ["event", "agreement", "body"])
+def test_entity_pages_revalidate_with_last_modified(client, world, key):
+    first = client.get(world[key].get_absolute_url())
+    assert first.has_header("Last-Modified")
+    again = client.get(
+        world[key].get_absolute_url(), headers={"If-Modified-Since": first["Last-Modified"]}
+    )
+    assert again.status_code == 304
+
+
+def test_server_error_page_renders_without_the_database(rf, django_assert_num_queries):
+    from apps.core.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Temporary problem" in response.content.decode()

@@ -11,6 +11,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.urls import resolve, reverse
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
@@ -30,6 +31,13 @@ class PublishedObjectMixin:
     def get_queryset(self):
         queryset = self.get_base_queryset()
         return queryset if self.preview else queryset.published()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.preview:
+            # With ConditionalGetMiddleware, browsers and caches revalidate cheaply (304).
+            response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+        return response
 
 
 class FilteredListMixin:

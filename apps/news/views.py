@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import http_date
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -203,11 +202,6 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             .filter(articles=article)
         )
         return article
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
-        return response
 
     def get_breadcrumbs(self):
         article = self.object
