@@ -159,6 +159,15 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 
 SITE_NAME = env("SITE_NAME", "CSTO Press Service")
 
+# Uploads: limits that keep a hostile or careless file from hurting the server.
+PHOTO_MAX_BYTES = int(env("PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
+PHOTO_MAX_PIXELS = int(env("PHOTO_MAX_PIXELS", str(64_000_000)))
+PHOTO_MAX_FRAMES = int(env("PHOTO_MAX_FRAMES", "300"))
+DOCUMENT_MAX_BYTES = int(env("DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
+# Requests larger than this are refused before their body is read (uploads included).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # Security: production-grade by default, relaxed only by DEBUG.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_TLS_PROXY", True) else None

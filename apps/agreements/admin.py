@@ -4,9 +4,10 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from apps.agreements.models import Agreement, Language, OfficialText, Party, Subject
+from apps.agreements.models import Agreement, OfficialText, Party, Subject
 from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
 from apps.core.admin.publishable import PublishableAdminForm
+from apps.core.models import Language
 
 
 @admin.register(Subject)
@@ -34,6 +35,7 @@ class PartyInline(admin.TabularInline):
 class OfficialTextInline(admin.TabularInline):
     model = OfficialText
     extra = 0
+    fields = ["language", "title", "file"]
 
 
 class AgreementForm(PublishableAdminForm):

@@ -8,7 +8,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Publishable
+from apps.core.models import Document, Language, Publishable
 
 
 class AgreementKind(models.TextChoices):
@@ -36,16 +36,6 @@ class ConsentKind(models.TextChoices):
     APPROVAL = "approval", _("Approval")
     ACCESSION = "accession", _("Accession")
     SIGNATURE = "signature", _("Definitive signature")
-
-
-class Language(models.TextChoices):
-    RUSSIAN = "ru", _("Russian")
-    ENGLISH = "en", _("English")
-    ARMENIAN = "hy", _("Armenian")
-    BELARUSIAN = "be", _("Belarusian")
-    KAZAKH = "kk", _("Kazakh")
-    KYRGYZ = "ky", _("Kyrgyz")
-    TAJIK = "tg", _("Tajik")
 
 
 class Subject(models.Model):
@@ -257,13 +247,12 @@ class Party(models.Model):
         return self.consent_on is not None and self.withdrawn_on is None
 
 
-class OfficialText(models.Model):
+class OfficialText(Document):
+    """An authentic or official text of an agreement, in one language."""
+
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="texts"
     )
-    language = models.CharField(_("language"), max_length=5, choices=Language.choices)
-    title = models.CharField(_("title"), max_length=300, blank=True)
-    file = models.FileField(_("file"), upload_to="agreements/%Y/")
 
     class Meta:
         verbose_name = _("official text")
@@ -275,17 +264,8 @@ class OfficialText(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.title or f"{self.agreement} ({self.get_language_display()})"
-
-    @property
-    def file_format(self):
-        """“PDF”, “DOCX”: what a reader downloads, from the file's extension."""
-        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
-
-    @property
-    def file_size(self):
-        try:
-            return self.file.size
-        except (OSError, ValueError):
-            return None
+    def get_absolute_url(self):
+        return reverse(
+            "agreements:text_download",
+            kwargs={"slug": self.agreement.slug, "pk": self.pk, "filename": self.download_name},
+        )

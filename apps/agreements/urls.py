@@ -8,4 +8,9 @@ urlpatterns = [
     path("", views.AgreementListView.as_view(), name="agreement_list"),
     path("states/<slug:slug>/", views.StateAgreementsView.as_view(), name="state_agreements"),
     path("<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement_detail"),
+    path(
+        "<slug:slug>/texts/<int:pk>/<str:filename>",
+        views.official_text_download,
+        name="text_download",
+    ),
 ]

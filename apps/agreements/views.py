@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from apps.agreements.filters import AgreementFilter
-from apps.agreements.models import Agreement, Party
+from apps.agreements.models import Agreement, OfficialText, Party
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import FilteredListMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, PublishedObjectMixin, document_response
 from apps.events.models import Event
 from apps.organisations.models import Organisation
 
@@ -144,3 +144,13 @@ class StateAgreementsView(SeoMixin, ListView):
             page_title=_("Agreements of %(state)s") % {"state": self.state.name},
             **kwargs,
         )
+
+
+def official_text_download(request, slug, pk, filename):
+    """An official text, only while its agreement is published."""
+    text = get_object_or_404(
+        OfficialText.objects.filter(agreement__in=Agreement.objects.published()),
+        agreement__slug=slug,
+        pk=pk,
+    )
+    return document_response(text)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.utils import DatabaseError
 from django.http import (
+    FileResponse,
     Http404,
     HttpResponse,
     HttpResponseRedirect,
@@ -87,6 +88,22 @@ def embargo_view(request, token):
     banner = {"kind": "embargo", "item": item, "recipient": link.recipient}
     response = render_public_page(request, item, banner=banner)
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def document_response(document):
+    """Send a stored document as a download, with its real type and a safe name."""
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404(_("The file is missing.")) from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.download_name,
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -2,11 +2,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
-from apps.events.models import Event
+from apps.events.models import Event, EventPhoto
+
+
+class EventPhotoInline(admin.TabularInline):
+    model = EventPhoto
+    extra = 0
+    autocomplete_fields = ["photo"]
+    fields = ["photo", "caption", "order"]
 
 
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
+    inlines = [EventPhotoInline]
     list_display = [
         "title",
         "kind",

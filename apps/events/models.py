@@ -5,7 +5,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Publishable, PublishableQuerySet
+from apps.core.models import GalleryPhoto, Publishable, PublishableQuerySet
 
 
 class EventKind(models.TextChoices):
@@ -167,3 +167,11 @@ class Event(Publishable):
     @property
     def place(self):
         return ", ".join(part for part in [self.city, str(self.country or "")] if part)
+
+
+class EventPhoto(GalleryPhoto):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="gallery")
+
+    class Meta(GalleryPhoto.Meta):
+        verbose_name = _("gallery photo")
+        verbose_name_plural = _("gallery")

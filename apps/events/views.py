@@ -16,7 +16,7 @@ from apps.core.seo import SeoMixin, absolute
 from apps.core.views import FilteredListMixin, PublishedObjectMixin
 from apps.events import ical
 from apps.events.filters import EventFilter
-from apps.events.models import Event
+from apps.events.models import Event, EventPhoto
 from apps.organisations.models import Organisation
 
 EVENTS = _("Events")
@@ -119,6 +119,7 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         ).prefetch_related(
             Prefetch("participants", queryset=Organisation.objects.published()),
             Prefetch("agreements_concluded", queryset=Agreement.objects.published()),
+            Prefetch("gallery", queryset=EventPhoto.objects.select_related("photo")),
         )
 
     def get_breadcrumbs(self):

@@ -5,7 +5,14 @@ from reversion.admin import VersionAdmin
 
 from apps.core import services
 from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
-from apps.news.models import TITLE_SEARCH_LIMIT, Article, Correction, Section
+from apps.news.models import (
+    TITLE_SEARCH_LIMIT,
+    Article,
+    ArticleAttachment,
+    ArticlePhoto,
+    Correction,
+    Section,
+)
 
 
 @admin.register(Section)
@@ -39,6 +46,20 @@ class CorrectionInline(admin.TabularInline):
         return obj is not None
 
 
+class ArticlePhotoInline(admin.TabularInline):
+    model = ArticlePhoto
+    extra = 0
+    autocomplete_fields = ["photo"]
+    fields = ["photo", "caption", "order"]
+    verbose_name_plural = _("gallery (photos after the text)")
+
+
+class ArticleAttachmentInline(admin.TabularInline):
+    model = ArticleAttachment
+    extra = 0
+    fields = ["title", "language", "file", "order"]
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = [
@@ -64,7 +85,7 @@ class ArticleAdmin(PublishableAdmin):
     ]
     publisher_only_fields = ["is_featured"]
     character_counts = {"title": TITLE_SEARCH_LIMIT, "lead": 300}
-    inlines = [CorrectionInline]
+    inlines = [ArticlePhotoInline, ArticleAttachmentInline, CorrectionInline]
     actions = [*PublishableAdmin.actions, "feature_selected", "unfeature_selected"]
     publisher_actions = {
         *PublishableAdmin.publisher_actions,

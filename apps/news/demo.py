@@ -16,11 +16,10 @@ from apps.agreements.models import (
     Agreement,
     AgreementKind,
     AgreementStatus,
-    Language,
     Party,
     Subject,
 )
-from apps.core.models import Photo, PublicationStatus
+from apps.core.models import Language, Photo, PublicationStatus
 from apps.events.models import Event, EventKind, EventStatus
 from apps.news.models import Article, Section
 from apps.organisations.models import Country, Organisation, OrganisationKind, Person, Position

@@ -12,11 +12,17 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Publishable, PublishableQuerySet, SanitisedHTMLField
+from apps.core.models import (
+    Document,
+    GalleryPhoto,
+    Publishable,
+    PublishableQuerySet,
+    SanitisedHTMLField,
+)
 from apps.core.publishing import unpublished_links
 
 #: Addresses under /news/ that belong to the site, not to a section.
-RESERVED_SECTION_SLUGS = ["archive", "feed"]
+RESERVED_SECTION_SLUGS = ["archive", "feed", "attachments"]
 #: Search engines cut titles at about this many characters.
 TITLE_SEARCH_LIMIT = 70
 #: How many recent links per shared entity are weighed when finding related articles.
@@ -303,3 +309,31 @@ class Correction(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class ArticlePhoto(GalleryPhoto):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="gallery")
+
+    class Meta(GalleryPhoto.Meta):
+        verbose_name = _("gallery photo")
+        verbose_name_plural = _("gallery")
+
+
+class ArticleAttachment(Document):
+    """A statement, press kit or other document published with an article."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["order", "pk"]
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:attachment_download",
+            kwargs={"pk": self.pk, "filename": self.download_name},
+        )

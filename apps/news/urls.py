@@ -30,6 +30,11 @@ urlpatterns = [
         feeds.per_request(feeds.OrganisationAtomFeed),
         name="organisation_feed_atom",
     ),
+    path(
+        "news/attachments/<int:pk>/<str:filename>",
+        views.attachment_download,
+        name="attachment_download",
+    ),
     path("news/<slug:section>/", views.SectionDetailView.as_view(), name="section_detail"),
     path(
         "news/<slug:section>/feed/rss/",

@@ -14,11 +14,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.agreements.models import Agreement
 from apps.core.seo import SeoMixin, absolute, image_object, publisher
-from apps.core.views import FilteredListMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, PublishedObjectMixin, document_response
 from apps.events.models import Event
 from apps.news.filters import ArticleFilter
-from apps.news.models import Article, Section
-from apps.organisations.models import Organisation, Person, Position
+from apps.news.models import Article, ArticleAttachment, ArticlePhoto, Section
+from apps.organisations.models import Organisation, Person
 
 NEWS = _("News")
 PER_SECTION_ON_HOME = 3
@@ -183,6 +183,8 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
                 Prefetch("events", queryset=Event.objects.published()),
                 Prefetch("agreements", queryset=Agreement.objects.published()),
                 "corrections",
+                "attachments",
+                Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),
             )
         )
 
@@ -191,15 +193,7 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         # People are shown with the title they held on the article's date.
         day = localtime(article.published_at).date()
         article.people_on_date = list(
-            Person.objects.published()
-            .prefetch_related(
-                Prefetch(
-                    "positions",
-                    queryset=Position.objects.held_on(day).select_related("organisation"),
-                    to_attr="positions_on_date",
-                )
-            )
-            .filter(articles=article)
+            Person.objects.published().filter(articles=article).with_titles_on(day)
         )
         return article
 
@@ -254,3 +248,11 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             next_article=next_article,
             **kwargs,
         )
+
+
+def attachment_download(request, pk, filename):
+    """A document attached to an article, only while the article is published."""
+    attachment = get_object_or_404(
+        ArticleAttachment.objects.filter(article__in=Article.objects.published()), pk=pk
+    )
+    return document_response(attachment)

@@ -1,8 +1,9 @@
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Concat, NullIf, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +166,24 @@ class Organisation(Publishable):
         return chain[::-1]
 
 
+class PersonQuerySet(PublishableQuerySet):
+    def with_titles_on(self, date):
+        """Annotate `titles_on_date`: [“Secretary General, CSTO”, ...] held on `date`,
+        aggregated by PostgreSQL in the same query."""
+        organisation = Coalesce(
+            NullIf("positions__organisation__short_name", Value("")),
+            "positions__organisation__name",
+        )
+        return self.annotate(
+            titles_on_date=ArrayAgg(
+                Concat("positions__title", Value(", "), organisation),
+                filter=held_on_q(date, prefix="positions__"),
+                order_by=("positions__order", "positions__pk"),
+                default=Value([]),
+            )
+        )
+
+
 class Person(Publishable):
     name = models.CharField(
         _("full name"), max_length=200, help_text=_("As printed in news: Imangali Tasmagambetov.")
@@ -192,6 +211,8 @@ class Person(Publishable):
         related_name="+",
     )
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta(Publishable.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -209,13 +230,17 @@ class Person(Publishable):
         return reverse("organisations:person_detail", kwargs={"slug": self.slug})
 
 
+def held_on_q(date, prefix=""):
+    """The condition “this position was held on `date`”: started by then, not yet ended."""
+    return (
+        Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": date})
+    ) & (Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": date}))
+
+
 class PositionQuerySet(models.QuerySet):
     def held_on(self, date):
         """Positions that were held on `date`: started by then and not yet ended."""
-        return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=date),
-            Q(end_date__isnull=True) | Q(end_date__gte=date),
-        )
+        return self.filter(held_on_q(date))
 
     def current(self):
         return self.held_on(timezone.localdate())

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from apps.core.models import PublicationStatus
 from apps.news.models import Article
+from tests.admin.browser import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +69,11 @@ def test_editor_can_add_an_article_through_the_admin(staff_client, demo):
     from apps.news.models import Section
 
     section = Section.objects.get(slug="news")
+    page = staff_client.get(admin_url(Article, "add"))
     response = staff_client.post(
         admin_url(Article, "add"),
-        {
+        form_data(page, "article_form")
+        | {
             "section": section.pk,
             "title": "New statement",
             "slug": "new-statement",

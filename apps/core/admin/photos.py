@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
@@ -8,13 +9,38 @@ from apps.core.models import Photo
 
 @admin.register(Photo)
 class PhotoAdmin(VersionAdmin):
-    list_display = ["thumbnail", "__str__", "credit", "taken_on", "created_at"]
+    list_display = ["thumbnail", "__str__", "credit", "licence", "taken_on", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
-    search_fields = ["caption", "alt_text", "credit"]
+    list_filter = ["licence"]
+    search_fields = ["caption", "alt_text", "credit", "source"]
     date_hierarchy = "created_at"
     show_full_result_count = False
-    readonly_fields = ["thumbnail", "width", "height"]
-    fields = ["image", "thumbnail", "alt_text", "caption", "credit", "taken_on", "width", "height"]
+    readonly_fields = ["thumbnail", "dimensions", "where_used"]
+    fieldsets = [
+        (None, {"fields": ["image", "thumbnail", "dimensions"]}),
+        (
+            _("Description"),
+            {
+                "fields": ["alt_text", "caption", "taken_on"],
+                "description": _(
+                    "Credit and date are filled in from the camera's data when left empty; "
+                    "location and camera serial numbers are removed from the file."
+                ),
+            },
+        ),
+        (_("Rights"), {"fields": ["credit", "source", "licence", "licence_notes"]}),
+        (
+            _("Crops"),
+            {
+                "fields": [("focal_x", "focal_y")],
+                "description": _(
+                    "The point that must stay in view when the picture is cropped to a "
+                    "wide shape: 50 and 50 is the centre."
+                ),
+            },
+        ),
+        (_("Where it is used"), {"fields": ["where_used"]}),
+    ]
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -23,8 +49,43 @@ class PhotoAdmin(VersionAdmin):
     def thumbnail(self, obj):
         if not obj.image:
             return "—"
+        small = obj.fallback()
         return format_html(
-            '<img src="{}" alt="" width="96" height="{}" class="admin-thumbnail">',
-            obj.image.url,
-            round(96 * (obj.height or 1) / (obj.width or 1)),
+            '<img src="{}" alt="" width="{}" height="{}" class="admin-thumbnail">',
+            small["url"],
+            120,
+            round(120 * (obj.height or 1) / (obj.width or 1)),
+        )
+
+    @admin.display(description=_("size"))
+    def dimensions(self, obj):
+        if not obj.width:
+            return "—"
+        return _("%(width)d × %(height)d px, %(renditions)d renditions") % {
+            "width": obj.width,
+            "height": obj.height,
+            "renditions": len(obj.renditions),
+        }
+
+    @admin.display(description=_("used by"))
+    def where_used(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        uses = []
+        for relation in Photo._meta.related_objects:
+            related = relation.related_model
+            for item in related._default_manager.filter(**{relation.field.name: obj})[:20]:
+                target = getattr(item, "article", None) or getattr(item, "event", None) or item
+                opts = target._meta
+                try:
+                    url = reverse(
+                        f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk]
+                    )
+                except NoReverseMatch:
+                    continue
+                uses.append((url, f"{opts.verbose_name}: {target}"))
+        if not uses:
+            return _("Not used yet.")
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', uses)
         )

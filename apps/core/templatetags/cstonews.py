@@ -23,12 +23,6 @@ def date_range(start, end):
     return f"{date_format(start, 'j F Y')} - {date_format(end, 'j F Y')}"
 
 
-@register.simple_tag
-def position_titles(positions):
-    """“Secretary General of the CSTO; Deputy Prime Minister” from Position objects."""
-    return "; ".join(f"{p.title}, {p.organisation.display_name}" for p in positions)
-
-
 @register.filter
 def json_ld(data):
     """A schema.org data block, escaped so that no string can close the script element."""
@@ -42,3 +36,19 @@ def json_ld(data):
 def absolute_url(context, url=None):
     request = context["request"]
     return request.build_absolute_uri(url if url is not None else request.path)
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(photo, sizes="100vw", loading="lazy", fetchpriority="", crop="", css_class=""):
+    """A <picture> with WebP and JPEG sources in every width, and the image's own size."""
+    fallback = photo.fallback(crop)
+    return {
+        "photo": photo,
+        "webp_srcset": photo.srcset("webp", crop),
+        "jpeg_srcset": photo.srcset("jpg", crop),
+        "fallback": fallback,
+        "sizes": sizes,
+        "loading": loading,
+        "fetchpriority": fetchpriority,
+        "css_class": css_class,
+    }
