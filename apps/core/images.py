@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+ANIMATION_KEYS = {"transparency", "duration", "loop", "background"}
 RENDITION_WIDTHS = (480, 960, 1600)
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 #: Shapes that layouts ask for, cropped around the focal point.
@@ -27,6 +28,12 @@ CROP_WIDTHS = (480, 960)
 # Pillow's own guard, at our limit: above it a DecompressionBombWarning, above twice it an
 # error. We refuse from the limit up (the warning is turned into an error while checking).
 Image.MAX_IMAGE_PIXELS = settings.PHOTO_MAX_PIXELS
+
+
+NOT_A_PICTURE = _(
+    "This file is not a readable JPEG, PNG, WebP or GIF picture (it may be damaged, "
+    "incomplete, or another kind of file renamed)."
+)
 
 
 @dataclass
@@ -62,13 +69,7 @@ def inspect_photo(upload):
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
         raise _too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
-        raise ValidationError(
-            _(
-                "This file is not a readable JPEG, PNG, WebP or GIF picture (it may be damaged, "
-                "incomplete, or another kind of file renamed)."
-            ),
-            code="invalid_image",
-        ) from error
+        raise ValidationError(NOT_A_PICTURE, code="invalid_image") from error
     finally:
         upload.seek(0)
     return facts
@@ -136,7 +137,9 @@ def _stripped_animation(image):
     frames = []
     for index in range(image.n_frames):
         image.seek(index)
-        frames.append(image.copy())
+        frame = image.copy()
+        frame.info = {key: value for key, value in frame.info.items() if key in ANIMATION_KEYS}
+        frames.append(frame)
     buffer = io.BytesIO()
     frames[0].save(
         buffer,
@@ -146,11 +149,14 @@ def _stripped_animation(image):
         loop=image.info.get("loop", 0),
         duration=image.info.get("duration", 100),
         disposal=2,
+        comment=b"",
     )
     return buffer.getvalue()
 
 
 def _encode(image, image_format, icc_profile=None):
+    # Nothing from the source's metadata travels on (comments, XMP, EXIF) but transparency.
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     buffer = io.BytesIO()
     options = {}
     if icc_profile:

@@ -221,3 +221,32 @@ def test_site_administrator_manages_sections_and_users(site_admin):
     )
     assert response.status_code == 302
     assert Section.objects.filter(slug="press").exists()
+
+
+def test_every_content_model_is_covered_by_the_roles():
+    """A model added later without a `sync_roles` migration would fail here."""
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    from apps.core.roles import CONTENT_APPS, role_has
+
+    for model in apps.get_models():
+        opts = model._meta
+        if opts.app_label not in CONTENT_APPS:
+            continue
+        for role in [AUTHOR, EDITOR, SITE_ADMINISTRATOR]:
+            granted = set(
+                Group.objects.get(name=role)
+                .permissions.filter(
+                    content_type__app_label=opts.app_label, content_type__model=opts.model_name
+                )
+                .values_list("codename", flat=True)
+            )
+            expected = {
+                p.codename
+                for p in Permission.objects.filter(
+                    content_type__app_label=opts.app_label, content_type__model=opts.model_name
+                )
+                if role_has(role, opts.app_label, opts.model_name, p.codename)
+            }
+            assert granted == expected, (role, opts.label)

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
@@ -44,6 +45,13 @@ class PhotoAdmin(VersionAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "image":
+            # Our validator decodes the picture once, under our limits; Django's own image
+            # field would decode it first without them.
+            kwargs["form_class"] = forms.FileField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("preview"))
     def thumbnail(self, obj):
