@@ -153,6 +153,22 @@ STORAGES = {
         )
     },
 }
+# Several web servers share one media store through S3-compatible object storage
+# (django-storages, `pip install '.[s3]'`); without a bucket, files stay on the local disk.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("MEDIA_S3_REGION") or None,
+            "custom_domain": env("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
 # Media is served by Django only when SERVE_MEDIA is on (development, the compose file);
 # production puts a web server or object storage in front of MEDIA_ROOT.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
