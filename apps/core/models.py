@@ -156,6 +156,10 @@ class Publishable(models.Model):
         """What an editor should look at before publishing; empty when all is well."""
         return []
 
+    def publishing_blockers(self):
+        """What must be fixed before the item may go public; empty when nothing blocks."""
+        return []
+
 
 class SanitisedHTMLField(ProseEditorField):
     """Rich text edited with ProseMirror and cleaned on every write, whatever its path.
@@ -339,8 +343,9 @@ class Photo(models.Model):
             path = f"photos/renditions/{self.pk}/{name}"
             storage.delete(path)
             saved = storage.save(path, ContentFile(data))
-            made.append({"name": saved, "width": width, "height": height,
-                         "format": extension, "crop": crop})  # fmt: skip
+            made.append(
+                {"name": saved, "width": width, "height": height, "format": extension, "crop": crop}
+            )
         Photo.objects.filter(pk=self.pk).update(renditions=made)
         self.renditions = made
         stale = [name for name in old_names if name not in {r["name"] for r in made}]
@@ -364,8 +369,11 @@ class Photo(models.Model):
         if not candidates:
             return {"url": self.image.url, "width": self.width, "height": self.height}
         best = min(candidates, key=lambda r: abs(r["width"] - 960))
-        return {"url": self.image.storage.url(best["name"]), "width": best["width"],
-                "height": best["height"]}  # fmt: skip
+        return {
+            "url": self.image.storage.url(best["name"]),
+            "width": best["width"],
+            "height": best["height"],
+        }
 
 
 class Language(models.TextChoices):

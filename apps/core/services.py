@@ -63,6 +63,8 @@ def publishable_publish(*, item, user, at=None):
     """Publish now, or schedule for `at` when it lies in the future."""
     _check_can_publish(item, user)
     current = _locked(item)
+    if blockers := current.publishing_blockers():
+        raise WorkflowError("; ".join(str(b) for b in blockers))
     now = timezone.now()
     if at is None and current.status == PublicationStatus.PUBLISHED and current.published_at <= now:
         raise WorkflowError(_("already published"))

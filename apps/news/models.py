@@ -244,8 +244,19 @@ class Article(Publishable):
         """When the latest public correction was made (uses prefetched corrections)."""
         return max((c.corrected_at for c in self.corrections.all()), default=None)
 
+    def publishing_blockers(self):
+        photos = [self.main_image] if self.main_image_id else []
+        if self.pk:
+            photos += [item.photo for item in self.gallery.select_related("photo")]
+        return [
+            _("The photo “%(photo)s” needs its alternative text before publishing.")
+            % {"photo": photo}
+            for photo in photos
+            if not photo.alt_text.strip()
+        ]
+
     def prepublish_warnings(self):
-        warnings = []
+        warnings = [*self.publishing_blockers()]
         if not self.lead.strip():
             warnings.append(
                 _("The lead is empty: lists, feeds and search results will show no summary.")
@@ -255,11 +266,8 @@ class Article(Publishable):
                 _("The title has %(count)d characters; search engines show about %(limit)d.")
                 % {"count": len(self.title), "limit": TITLE_SEARCH_LIMIT}
             )
-        if self.main_image_id:
-            if not self.main_image.alt_text.strip():
-                warnings.append(_("The main photo has no alternative text for blind readers."))
-            if not self.main_image.credit.strip():
-                warnings.append(_("The main photo has no credit."))
+        if self.main_image_id and not self.main_image.credit.strip():
+            warnings.append(_("The main photo has no credit."))
         for path in unpublished_links(self.body):
             warnings.append(
                 _("The body links to %(path)s, which is not published.") % {"path": path}

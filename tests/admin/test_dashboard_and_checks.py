@@ -67,7 +67,7 @@ def test_prepublish_warnings():
     warnings = " | ".join(str(w) for w in article.prepublish_warnings())
     assert "The lead is empty" in warnings
     assert "90 characters" in warnings
-    assert "no alternative text" in warnings
+    assert "needs its alternative text before publishing" in warnings
     assert "no credit" in warnings
     assert f"links to {draft_event.get_absolute_url()}, which is not published" in warnings
     assert "“Unannounced session” is linked but not published" in warnings
@@ -175,3 +175,19 @@ def test_preview_and_view_on_site_links(editor_client):
     assert reverse("admin:news_article_preview", args=[article.pk]) in html
     content_type = ContentType.objects.get_for_model(article)
     assert f"/admin/r/{content_type.pk}/{article.pk}/" in html  # Django's "View on site"
+
+
+def test_a_photo_without_alt_text_blocks_publishing(editor_client, editor):
+    from apps.core import services
+    from apps.core.services import WorkflowError
+
+    article = ArticleFactory(draft=True, main_image=PhotoFactory(alt_text=""))
+    with pytest.raises(WorkflowError, match="alternative text"):
+        services.publishable_publish(item=article, user=editor)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url), "article_form") | {"status": "published"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "needs its alternative text before publishing" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == PublicationStatus.DRAFT

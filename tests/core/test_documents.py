@@ -43,9 +43,11 @@ ODT = zip_of({"mimetype": "application/vnd.oasis.opendocument.text", "content.xm
 )
 def test_accepted_documents_are_recognised_by_content(content, content_type, extension):
     text = OfficialText.objects.create(
-        agreement=AgreementFactory(), language="ru", title="Текст соглашения",
+        agreement=AgreementFactory(),
+        language="ru",
+        title="Текст соглашения",
         file=ContentFile(content, name="whatever.bin"),
-    )  # fmt: skip
+    )
     assert text.content_type == content_type
     assert text.file.name.endswith(f".{extension}")
     assert text.file_size == len(content)
@@ -59,10 +61,11 @@ HOSTILE_DOCUMENTS = {
     "Word file with macros": (
         zip_of(
             {
-                **{"[Content_Types].xml": "<T/>", "word/document.xml": "<d/>"},
+                "[Content_Types].xml": "<T/>",
+                "word/document.xml": "<d/>",
                 "word/vbaProject.bin": "macro",
             }
-        ),  # fmt: skip
+        ),
         "macro.docx",
         "macros",
     ),
@@ -70,7 +73,7 @@ HOSTILE_DOCUMENTS = {
         zip_of({"[Content_Types].xml": "<T/>", "word/document.xml": "0" * 30_000_000}),
         "bomb.docx",
         "unreasonable size",
-    ),  # fmt: skip
+    ),
     "empty file": (b"", "empty.pdf", "empty"),
 }
 
@@ -99,10 +102,12 @@ def test_too_large_a_document_is_refused(editor_client, settings):
     article = ArticleFactory()
     url = reverse("admin:news_article_change", args=[article.pk])
     data = form_data(editor_client.get(url), "article_form") | {
-        "attachments-TOTAL_FORMS": "1", "attachments-0-title": "Big",
-        "attachments-0-language": "en", "attachments-0-order": "0",
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Big",
+        "attachments-0-language": "en",
+        "attachments-0-order": "0",
         "attachments-0-file": SimpleUploadedFile("big.pdf", PDF + b"x" * 200),
-    }  # fmt: skip
+    }
     assert "documents may be at most" in editor_client.post(url, data).content.decode()
 
 
@@ -110,10 +115,12 @@ def test_path_traversal_in_a_filename_is_harmless(editor_client, settings):
     article = ArticleFactory()
     url = reverse("admin:news_article_change", args=[article.pk])
     data = form_data(editor_client.get(url), "article_form") | {
-        "attachments-TOTAL_FORMS": "1", "attachments-0-title": "Statement",
-        "attachments-0-language": "en", "attachments-0-order": "0",
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-0-title": "Statement",
+        "attachments-0-language": "en",
+        "attachments-0-order": "0",
         "attachments-0-file": SimpleUploadedFile("../../../etc/passwd.pdf", PDF),
-    }  # fmt: skip
+    }
     assert editor_client.post(url, data).status_code == 302
     stored = ArticleAttachment.objects.get().file.path
     assert Path(stored).resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve())
@@ -123,9 +130,11 @@ def test_path_traversal_in_a_filename_is_harmless(editor_client, settings):
 def test_download_has_type_disposition_and_safe_name(client):
     article = ArticleFactory()
     attachment = ArticleAttachment.objects.create(
-        article=article, title='Заявление "секретариата"; x', language="ru",
+        article=article,
+        title='Заявление "секретариата"; x',
+        language="ru",
         file=ContentFile(PDF, name="a.pdf"),
-    )  # fmt: skip
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert attachment.get_absolute_url() in html
     assert f"(Russian, PDF, {len(PDF)}\xa0bytes)" in html
@@ -139,13 +148,17 @@ def test_download_has_type_disposition_and_safe_name(client):
 @pytest.mark.parametrize("state", ["draft", "scheduled", "expired"])
 def test_documents_of_unpublished_items_are_not_served(client, state):
     attachment = ArticleAttachment.objects.create(
-        article=ArticleFactory(**{state: True}), title="Embargoed", language="en",
+        article=ArticleFactory(**{state: True}),
+        title="Embargoed",
+        language="en",
         file=ContentFile(PDF, name="a.pdf"),
-    )  # fmt: skip
+    )
     text = OfficialText.objects.create(
-        agreement=AgreementFactory(**{state: True}), title="Draft text", language="ru",
+        agreement=AgreementFactory(**{state: True}),
+        title="Draft text",
+        language="ru",
         file=ContentFile(PDF, name="b.pdf"),
-    )  # fmt: skip
+    )
     assert client.get(attachment.get_absolute_url()).status_code == 404
     assert client.get(text.get_absolute_url()).status_code == 404
 

@@ -229,8 +229,12 @@ def test_too_large_a_file_is_refused_before_decoding(editor_client, settings):
 def test_a_real_photo_upload_through_the_admin(editor_client, settings):
     url = reverse("admin:core_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
-    data |= {"image": SimpleUploadedFile("Итоги заседания (1).JPG", jpeg_with_gps()),
-             "alt_text": "Delegations", "focal_x": "30", "focal_y": "40"}  # fmt: skip
+    data |= {
+        "image": SimpleUploadedFile("Итоги заседания (1).JPG", jpeg_with_gps()),
+        "alt_text": "Delegations",
+        "focal_x": "30",
+        "focal_y": "40",
+    }
     assert editor_client.post(url, data).status_code == 302
     photo = Photo.objects.get()
     assert Path(photo.image.name).name == "itogi-zasedaniia-1.jpg"

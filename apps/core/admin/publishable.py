@@ -88,6 +88,12 @@ class PublishableAdminForm(forms.ModelForm):
             self._refuse_stale_save()
         return cleaned_data
 
+    def _post_clean(self):
+        super()._post_clean()  # the instance now carries the submitted values
+        if self.cleaned_data.get("status") == PublicationStatus.PUBLISHED:
+            for blocker in self.instance.publishing_blockers():
+                self.add_error(None, blocker)
+
     def _refuse_forged_publishing_fields(self):
         # Fields the user may not set are not in the form at all; a value for one of them
         # in the POST can only come from a forged request.
