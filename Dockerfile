@@ -22,10 +22,15 @@ COPY cstonews cstonews
 COPY apps apps
 COPY templates templates
 COPY static static
+COPY locale locale
 
-# collectstatic needs settings, not a database or a real secret.
-RUN DJANGO_SECRET_KEY=collectstatic-only-build-step-key-000000000000 DJANGO_ALLOWED_HOSTS=build \
-    DATABASE_URL=postgres://build/none python manage.py collectstatic --noinput \
+# collectstatic and compilemessages need settings, not a database or a real secret.
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && export DJANGO_SECRET_KEY=build-step-only-key-000000000000000000000 \
+        DJANGO_ALLOWED_HOSTS=build DATABASE_URL=postgres://build/none \
+    && python manage.py collectstatic --noinput \
+    && python manage.py compilemessages \
+    && apt-get purge -y gettext && apt-get autoremove -y && rm -rf /var/lib/apt/lists/* \
     && mkdir -p /app/media && chown cstonews:cstonews /app/media
 
 USER cstonews

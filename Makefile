@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-de
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db
+.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 ## run: install, migrate, load the demo content, print the admin login, serve on :8000
-run: install
+run: install compile
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) sh -c '\
 		$(MANAGE) migrate --noinput && \
 		$(MANAGE) load_demo && \
@@ -32,7 +32,7 @@ run: install
 		exec $(MANAGE) runserver 127.0.0.1:8000'
 
 ## test: the whole suite
-test: install
+test: install compile
 	$(TEST_ENV) $(WITH_DB) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## lint: ruff's checks and format check
@@ -62,3 +62,13 @@ check-deploy: install
 ## clean-db: delete the embedded database (all local data)
 clean-db:
 	rm -rf .data/postgres
+
+## messages: update the message catalogues from the code (then translate locale/*/LC_MESSAGES)
+MESSAGES_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://localhost/unused
+messages: install
+	$(MESSAGES_ENV) $(MANAGE) makemessages --all --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+
+## compile: the .mo files the site runs on (built from the .po files, never committed)
+compile: $(VENV)/.installed
+	$(MESSAGES_ENV) $(MANAGE) compilemessages --ignore='.venv/*' -v0

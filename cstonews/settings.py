@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.site",
+                "apps.core.context_processors.languages",
                 "apps.news.context_processors.sections",
             ],
         },
@@ -131,8 +132,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", "en")
-LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# The site's languages are a setting: "code:Name" pairs, the first being the default.
+# Adding one (hy, be, kk, ky, tg) needs its message catalogue and `makemigrations`.
+LANGUAGES = [
+    tuple(pair.split(":", 1)) for pair in env_list("DJANGO_LANGUAGES", "ru:Русский,en:English")
+]
+LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", LANGUAGES[0][0])
+LANGUAGE_COOKIE_NAME = "language"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Europe/Moscow")
 USE_I18N = True

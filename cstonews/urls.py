@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
@@ -19,12 +20,10 @@ sitemaps = {
     "people": PersonSitemap,
 }
 
+# Addresses without a language: machines, the newsroom, private links.
 urlpatterns = [
     path("", include("apps.core.urls")),
-    path("", include("apps.news.urls")),
-    path("organisations/", include("apps.organisations.urls")),
-    path("events/", include("apps.events.urls")),
-    path("agreements/", include("apps.agreements.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
@@ -40,6 +39,14 @@ urlpatterns = [
     ),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
 ]
+
+# The public site, once per language: /ru/..., /en/... ("/" picks one: cookie, browser, default).
+urlpatterns += i18n_patterns(
+    path("", include("apps.news.urls")),
+    path("organisations/", include("apps.organisations.urls")),
+    path("events/", include("apps.events.urls")),
+    path("agreements/", include("apps.agreements.urls")),
+)
 
 if settings.SERVE_MEDIA:
     # Development and the single-container compose set-up; production serves MEDIA_ROOT

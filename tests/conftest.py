@@ -1,8 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import translation
 
 from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # Most tests read English text; tests about Russian switch explicitly.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +24,12 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def client():
+    """A browser that prefers English: the newsroom (no language in its address) follows it."""
+    return Client(headers={"Accept-Language": "en"})
 
 
 @pytest.fixture
@@ -54,7 +68,7 @@ def site_admin(db, django_user_model):
 
 
 def client_for(user):
-    client = Client()
+    client = Client(headers={"Accept-Language": "en"})
     client.force_login(user)
     return client
 

@@ -3,18 +3,18 @@ from django.urls import resolve, reverse
 
 URLS = [
     ("core:healthz", {}, "/healthz"),
-    ("news:home", {}, "/"),
-    ("news:article_list", {}, "/news/"),
-    ("news:section_detail", {"section": "news"}, "/news/news/"),
-    ("news:article_detail", {"section": "news", "slug": "a-story"}, "/news/news/a-story/"),
-    ("organisations:organisation_detail", {"slug": "csto"}, "/organisations/csto/"),
+    ("news:home", {}, "/en/"),
+    ("news:article_list", {}, "/en/news/"),
+    ("news:section_detail", {"section": "news"}, "/en/news/news/"),
+    ("news:article_detail", {"section": "news", "slug": "a-story"}, "/en/news/news/a-story/"),
+    ("organisations:organisation_detail", {"slug": "csto"}, "/en/organisations/csto/"),
     (
         "organisations:person_detail",
         {"slug": "denis-manturov"},
-        "/organisations/people/denis-manturov/",
+        "/en/organisations/people/denis-manturov/",
     ),
-    ("events:event_detail", {"slug": "a-meeting"}, "/events/a-meeting/"),
-    ("agreements:agreement_detail", {"slug": "a-treaty"}, "/agreements/a-treaty/"),
+    ("events:event_detail", {"slug": "a-meeting"}, "/en/events/a-meeting/"),
+    ("agreements:agreement_detail", {"slug": "a-treaty"}, "/en/agreements/a-treaty/"),
 ]
 
 

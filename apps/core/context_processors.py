@@ -1,5 +1,28 @@
 from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
 
 
 def site(request):
     return {"SITE_NAME": settings.SITE_NAME}
+
+
+def languages(request):
+    """The same page in every language, for the switcher and hreflang links.
+
+    Views whose addresses differ per language (translated slugs) put `alternate_urls`
+    ({code: url}) in their context; `language_links` then uses those.
+    """
+    current = get_language()
+    path = request.get_full_path()
+    return {
+        "language_links": [
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ]
+    }

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import (
@@ -23,6 +24,8 @@ from apps.core.publishing import unpublished_links
 
 #: Addresses under /news/ that belong to the site, not to a section.
 RESERVED_SECTION_SLUGS = ["archive", "feed", "attachments"]
+#: How each language writes the day of a dateline: “March 1”, “1 марта”.
+DATELINE_FORMATS = {"en": "F j", "ru": "j E"}
 #: Search engines cut titles at about this many characters.
 TITLE_SEARCH_LIMIT = 70
 #: How many recent links per shared entity are weighed when finding related articles.
@@ -184,7 +187,8 @@ class Article(Publishable):
         if not self.dateline_city:
             return ""
         day = self.dateline_date or localtime(self.published_at).date()
-        text = f"{self.dateline_city.upper()}, {date_format(day, 'F j')}"
+        day_format = DATELINE_FORMATS.get(get_language(), "F j")
+        text = f"{self.dateline_city.upper()}, {date_format(day, day_format)}"
         if self.dateline_agency_id:
             text += f" - {self.dateline_agency.display_name}"
         return text

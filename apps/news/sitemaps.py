@@ -18,11 +18,15 @@ class ArticleSitemap(PublishedSitemap):
 
 
 class SectionSitemap(Sitemap):
+    i18n = alternates = x_default = True
+
     def items(self):
         return Section.objects.all()
 
 
 class PagesSitemap(Sitemap):
+    i18n = alternates = x_default = True
+
     def items(self):
         return ["news:home", "news:article_list", "news:article_archive"]
 

@@ -42,7 +42,7 @@ def demo(transactional_db):
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.console_errors = []
     page.on(

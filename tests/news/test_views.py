@@ -80,7 +80,7 @@ def test_article_in_the_wrong_section_is_not_found(client):
 
 
 def test_unknown_section_is_not_found(client):
-    assert client.get("/news/no-such-section/").status_code == 404
+    assert client.get("/en/news/no-such-section/").status_code == 404
 
 
 @pytest.mark.parametrize("page", ["abc", "999999", "-1", "0"])

@@ -11,16 +11,22 @@ register = template.Library()
 
 @register.filter
 def date_range(start, end):
-    """“27-30 March 2023”, “30 March - 2 April 2023”, “1 March 2023” for one day."""
+    """“27-30 March 2023” (“27-30 марта 2023”), “30 March - 2 April 2023”, “1 March 2023”."""
     if not start:
         return ""
+    # "E" is the month as used in a date: "марта" in Russian, "March" in English.
     if not end or end == start:
-        return date_format(start, "j F Y")
+        return date_format(start, "j E Y")
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{date_format(end, 'j F Y')}"
+        return f"{start.day}-{date_format(end, 'j E Y')}"
     if start.year == end.year:
-        return f"{date_format(start, 'j F')} - {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} - {date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j E')} - {date_format(end, 'j E Y')}"
+    return f"{date_format(start, 'j E Y')} - {date_format(end, 'j E Y')}"
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key)
 
 
 @register.filter

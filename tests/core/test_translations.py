@@ -1,0 +1,106 @@
+"""Both catalogues are complete, and the site reads well in each language."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from apps.core.templatetags.cstonews import date_range
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+TRANSLATE_TAG = re.compile(r"""\{%\s*translate\s+"([^"]+)"(?:\s+context\s+"([^"]+)")?""")
+GETTEXT_CALL = re.compile(r"""\b_\(\s*"((?:[^"\\]|\\.)+)"\s*\)""")
+
+
+def catalogue(language):
+    return polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+
+
+def source_strings():
+    """Strings marked for translation in the templates and the Python code."""
+    found = set()
+    for path in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        found |= {(m.group(1), m.group(2)) for m in TRANSLATE_TAG.finditer(path.read_text())}
+    for path in Path(settings.BASE_DIR, "apps").rglob("*.py"):
+        if "migrations" not in path.parts:
+            found |= {(m.group(1), None) for m in GETTEXT_CALL.finditer(path.read_text())}
+    return found
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_string_is_in_the_catalogue_and_translated(language):
+    po = catalogue(language)
+    translated = {(e.msgid, e.msgctxt) for e in po if e.translated()}
+    missing = {s for s in source_strings() if s not in translated}
+    assert not missing, f"untranslated in {language}: {sorted(missing)[:10]}"
+    assert not [e.msgid for e in po if "fuzzy" in e.flags]
+
+
+def test_russian_placeholders_match_the_english_ones():
+    for entry in catalogue("ru"):
+        names = set(re.findall(r"%\(\w+\)[sd]", entry.msgid))
+        strings = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for text in strings:
+            assert set(re.findall(r"%\(\w+\)[sd]", text)) == names, entry.msgid
+
+
+def test_the_compiled_catalogue_is_used():
+    with translation.override("ru"):
+        assert translation.gettext("Back to the section") == "Назад в раздел"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", ["1 марта 2023", "27-30 марта 2023", "30 марта - 2 апреля 2023"]),
+        ("en", ["1 March 2023", "27-30 March 2023", "30 March - 2 April 2023"]),
+    ],
+)
+def test_dates_and_ranges_in_each_language(language, expected):
+    with translation.override(language):
+        assert [
+            date_range(date(2023, 3, 1), None),
+            date_range(date(2023, 3, 27), date(2023, 3, 30)),
+            date_range(date(2023, 3, 30), date(2023, 4, 2)),
+        ] == expected
+
+
+@pytest.mark.django_db
+def test_russian_visitor_reads_the_interface_in_russian(client):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+    with translation.override("ru"):
+        url = article.get_absolute_url()
+    assert url.startswith("/ru/")
+    html = client.get(url).content.decode()
+    assert '<html lang="ru">' in html
+    assert "Назад в раздел" in html
+    assert article.published_at.strftime("%d.%m.%Y") in html  # the list style stays
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept", "cookie", "expected"),
+    [("ru,en;q=0.8", None, "/ru/"), ("en-GB,en;q=0.9", None, "/en/"), ("de", None, "/ru/"),
+     ("ru", "en", "/en/")],
+)  # fmt: skip
+def test_root_picks_cookie_then_browser_then_default(client, accept, cookie, expected):
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+    response = client.get("/", headers={"Accept-Language": accept})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.django_db
+def test_every_page_links_its_other_languages(client):
+    html = client.get(reverse("news:article_list")).content.decode()
+    assert '<link rel="alternate" hreflang="ru" href="http://testserver/ru/news/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/news/">' in html
+    assert 'href="/ru/news/" hreflang="ru" lang="ru"' in html
