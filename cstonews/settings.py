@@ -51,6 +51,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, so that its translated forms win
     "apps.core.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,6 +140,20 @@ LANGUAGES = [
 ]
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", LANGUAGES[0][0])
 LANGUAGE_COOKIE_NAME = "language"
+# Content: one column per language (django-modeltranslation). An empty translation falls
+# back to the default language; TRANSLATION_FALLBACK decides what visitors then see:
+# "note" shows the item with a note naming its language, "hide" leaves it out.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (
+    LANGUAGE_CODE,
+    *(code for code, _name in LANGUAGES if code != LANGUAGE_CODE),
+)
+TRANSLATION_FALLBACK = env("TRANSLATION_FALLBACK", "note")
+if TRANSLATION_FALLBACK not in {"note", "hide"}:
+    raise ImproperlyConfigured('TRANSLATION_FALLBACK must be "note" or "hide".')
+# The admin's language tabs: jQuery UI shipped with the static files, never a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Europe/Moscow")
 USE_I18N = True

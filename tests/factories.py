@@ -2,6 +2,7 @@ import io
 from datetime import date, timedelta
 
 import factory
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
@@ -11,6 +12,15 @@ from apps.core.models import Photo, PublicationStatus
 from apps.events.models import Event, EventKind
 from apps.news.models import Article, Section
 from apps.organisations.models import Country, Organisation, OrganisationKind, Person, Position
+
+
+def in_both_languages(*fields):
+    """Factory declarations that fill every language's column from the plain field."""
+    return {
+        f"{field}_{code}": factory.SelfAttribute(field)
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def jpeg_bytes(size=(64, 48)):
@@ -47,6 +57,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: chr(65 + n // 26 % 26) + chr(65 + n % 26))
     name = factory.LazyAttribute(lambda o: f"Country {o.code}")
 
+    locals().update(in_both_languages("name"))
+
     class Meta:
         model = Country
         django_get_or_create = ["code"]
@@ -56,6 +68,8 @@ class OrganisationFactory(PublishedFactory):
     name = factory.Sequence(lambda n: f"Body number {n}")
     slug = factory.Sequence(lambda n: f"body-{n}")
     kind = OrganisationKind.BODY
+
+    locals().update(in_both_languages("name"))
 
     class Meta:
         model = Organisation
@@ -71,6 +85,8 @@ class PersonFactory(PublishedFactory):
     name = factory.Sequence(lambda n: f"Person Number{n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
 
+    locals().update(in_both_languages("name"))
+
     class Meta:
         model = Person
 
@@ -80,6 +96,8 @@ class PositionFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     title = "Secretary General"
     start_date = date(2020, 1, 1)
+
+    locals().update(in_both_languages("title"))
 
     class Meta:
         model = Position
@@ -92,6 +110,8 @@ class EventFactory(PublishedFactory):
     start_date = date(2023, 3, 27)
     end_date = date(2023, 3, 30)
 
+    locals().update(in_both_languages("title"))
+
     class Meta:
         model = Event
 
@@ -101,6 +121,8 @@ class AgreementFactory(PublishedFactory):
     title = factory.Sequence(lambda n: f"Agreement on cooperation number {n}")
     slug = factory.Sequence(lambda n: f"agreement-{n}")
     concluded_on = date(2021, 9, 16)
+
+    locals().update(in_both_languages("title"))
 
     class Meta:
         model = Agreement
@@ -119,6 +141,8 @@ class SectionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Section {n}")
     slug = factory.Sequence(lambda n: f"section-{n}")
 
+    locals().update(in_both_languages("name"))
+
     class Meta:
         model = Section
 
@@ -129,6 +153,8 @@ class ArticleFactory(PublishedFactory):
     slug = factory.Sequence(lambda n: f"article-{n}")
     lead = "What happened and why it matters."
     body = "<p>The body of the article.</p>"
+
+    locals().update(in_both_languages("title", "lead", "body"))
 
     class Meta:
         model = Article

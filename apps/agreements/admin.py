@@ -2,18 +2,23 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from apps.agreements.models import Agreement, OfficialText, Party, Subject
-from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
+from apps.core.admin import (
+    PublicationStateFilter,
+    PublishableAdmin,
+    TranslatedVersionAdmin,
+    in_every_language,
+    publication_date_filter,
+)
 from apps.core.admin.publishable import PublishableAdminForm
 from apps.core.models import Language
 
 
 @admin.register(Subject)
-class SubjectAdmin(VersionAdmin):
+class SubjectAdmin(TranslatedVersionAdmin):
     list_display = ["name"]
-    search_fields = ["name"]
+    search_fields = in_every_language("name")
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -70,7 +75,7 @@ class AgreementAdmin(PublishableAdmin):
         "agreement_status",
         "subjects",
     ]
-    search_fields = ["title", "short_title"]
+    search_fields = in_every_language("title", "short_title")
     date_hierarchy = "concluded_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["concluded_at", "adopting_body", "depositary", "subjects"]

@@ -1,14 +1,12 @@
 """The registry of legal acts, modelled on the UN Treaty Collection's records."""
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Document, Language, Publishable
+from apps.core.models import Document, Language, Publishable, trigram_indexes
 
 
 class AgreementKind(models.TextChoices):
@@ -166,9 +164,7 @@ class Agreement(Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "-concluded_on"], name="agreement_kind_concluded_idx"),
             models.Index(fields=["agreement_status"], name="agreement_status_idx"),
-            GinIndex(
-                OpClass(Upper("title"), name="gin_trgm_ops"), name="agreement_title_trgm"
-            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
+            *trigram_indexes("agreement", "title"),
         ]
 
     def __str__(self):

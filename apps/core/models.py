@@ -6,11 +6,13 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,18 @@ from apps.core.documents import EXTENSIONS, inspect_document
 from apps.core.html import EDITOR_EXTENSIONS, sanitise_html
 from apps.core.images import inspect_photo, make_renditions, stripped_original
 from apps.core.text import latin_slug
+
+
+def trigram_indexes(prefix, field):
+    """GIN trigram indexes on UPPER(field_<language>) for every language of the site:
+    what admin search and autocomplete (`icontains`) use."""
+    return [
+        GinIndex(
+            OpClass(Upper(f"{field}_{code}"), name="gin_trgm_ops"),
+            name=f"{prefix}_{field}_{code}_trgm"[:30],
+        )
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 class PublicationStatus(models.TextChoices):

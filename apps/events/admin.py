@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
+from apps.core.admin import (
+    PublicationStateFilter,
+    PublishableAdmin,
+    in_every_language,
+    publication_date_filter,
+)
 from apps.events.models import Event, EventPhoto
 
 
@@ -32,7 +37,7 @@ class EventAdmin(PublishableAdmin):
         "country",
     ]
     list_select_related = ["country"]
-    search_fields = ["title", "venue", "city"]
+    search_fields = in_every_language("title", "venue", "city")
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [

@@ -1,11 +1,9 @@
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import GalleryPhoto, Publishable, PublishableQuerySet
+from apps.core.models import GalleryPhoto, Publishable, PublishableQuerySet, trigram_indexes
 
 
 class EventKind(models.TextChoices):
@@ -149,9 +147,7 @@ class Event(Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["start_date", "end_date"], name="event_dates_idx"),
             models.Index(fields=["kind", "-start_date"], name="event_kind_start_idx"),
-            GinIndex(
-                OpClass(Upper("title"), name="gin_trgm_ops"), name="event_title_trgm"
-            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
+            *trigram_indexes("event", "title"),
         ]
 
     def __str__(self):

@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
+from modeltranslation.admin import TranslationTabularInline
 
 from apps.core import services
-from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
+from apps.core.admin import (
+    PublicationStateFilter,
+    PublishableAdmin,
+    TranslatedVersionAdmin,
+    in_every_language,
+    publication_date_filter,
+)
 from apps.news.models import (
     TITLE_SEARCH_LIMIT,
     Article,
@@ -16,14 +22,14 @@ from apps.news.models import (
 
 
 @admin.register(Section)
-class SectionAdmin(VersionAdmin):
+class SectionAdmin(TranslatedVersionAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
-    search_fields = ["name"]
+    search_fields = in_every_language("name")
     prepopulated_fields = {"slug": ["name"]}
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(TranslationTabularInline):
     """Corrections are public notes; adding one is an editor's decision."""
 
     model = Correction
@@ -73,7 +79,7 @@ class ArticleAdmin(PublishableAdmin):
     list_display_links = ["thumbnail", "title"]
     list_filter = [PublicationStateFilter, publication_date_filter(), "section", "is_featured"]
     list_select_related = ["section", "main_image"]
-    search_fields = ["title", "lead"]
+    search_fields = in_every_language("title", "lead")
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "dateline_agency",

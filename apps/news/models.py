@@ -1,9 +1,7 @@
 from collections import Counter
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q, Value
-from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +17,7 @@ from apps.core.models import (
     Publishable,
     PublishableQuerySet,
     SanitisedHTMLField,
+    trigram_indexes,
 )
 from apps.core.publishing import unpublished_links
 
@@ -165,12 +164,8 @@ class Article(Publishable):
                 condition=Q(is_featured=True),
                 name="article_featured_pub_idx",
             ),
-            GinIndex(
-                OpClass(Upper("title"), name="gin_trgm_ops"), name="article_title_trgm"
-            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
-            GinIndex(
-                OpClass(Upper("lead"), name="gin_trgm_ops"), name="article_lead_trgm"
-            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
+            *trigram_indexes("article", "title"),
+            *trigram_indexes("article", "lead"),
         ]
 
     def __str__(self):

@@ -1,18 +1,24 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
+from modeltranslation.admin import TranslationTabularInline
 
-from apps.core.admin import PublicationStateFilter, PublishableAdmin, publication_date_filter
+from apps.core.admin import (
+    PublicationStateFilter,
+    PublishableAdmin,
+    TranslatedVersionAdmin,
+    in_every_language,
+    publication_date_filter,
+)
 from apps.organisations.models import Country, Organisation, Person, Position
 
 
 @admin.register(Country)
-class CountryAdmin(VersionAdmin):
+class CountryAdmin(TranslatedVersionAdmin):
     list_display = ["name", "code"]
-    search_fields = ["name", "code"]
+    search_fields = [*in_every_language("name"), "code"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(TranslationTabularInline):
     model = Position
     extra = 1
     autocomplete_fields = ["organisation"]
@@ -30,7 +36,7 @@ class OrganisationAdmin(PublishableAdmin):
     list_display = ["name", "short_name", "kind", "parent", "country", "publication_state"]
     list_filter = [PublicationStateFilter, publication_date_filter(), "kind", "country"]
     list_select_related = ["parent", "country"]
-    search_fields = ["name", "short_name"]
+    search_fields = in_every_language("name", "short_name")
     autocomplete_fields = ["parent", "country"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = None
@@ -46,7 +52,7 @@ class OrganisationAdmin(PublishableAdmin):
 class PersonAdmin(PublishableAdmin):
     list_display = ["name", "rank", "current_titles", "publication_state"]
     list_filter = [PublicationStateFilter]
-    search_fields = ["name", "sort_name"]
+    search_fields = in_every_language("name", "sort_name")
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["photo"]
     date_hierarchy = None

@@ -1,14 +1,13 @@
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Concat, NullIf, Upper
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Publishable, PublishableQuerySet
+from apps.core.models import Publishable, PublishableQuerySet, trigram_indexes
 
 
 class Country(models.Model):
@@ -130,9 +129,7 @@ class Organisation(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "name"], name="organisation_kind_name_idx"),
-            GinIndex(
-                OpClass(Upper("name"), name="gin_trgm_ops"), name="organisation_name_trgm"
-            ),  # admin search and autocomplete: UPPER(...) LIKE '%...%'
+            *trigram_indexes("org", "name"),
         ]
 
     def __str__(self):
@@ -220,7 +217,7 @@ class Person(Publishable):
         ordering = ["sort_name", "name"]
         indexes = [
             *Publishable.Meta.indexes,
-            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
+            *trigram_indexes("person", "name"),
         ]
 
     def __str__(self):

@@ -28,10 +28,12 @@ def test_stale_save_is_refused_and_keeps_both_texts(editor, second_editor):
     elena_form = form_data(elena.get(change_url(article)), "article_form")
 
     assert (
-        elena.post(change_url(article), {**elena_form, "body": "<p>Elena's text</p>"}).status_code
+        elena.post(
+            change_url(article), {**elena_form, "body_en": "<p>Elena's text</p>"}
+        ).status_code
         == 302
     )
-    response = egor.post(change_url(article), {**egor_form, "body": "<p>Egor's text</p>"})
+    response = egor.post(change_url(article), {**egor_form, "body_en": "<p>Egor's text</p>"})
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -47,8 +49,8 @@ def test_saving_again_after_the_warning_is_a_deliberate_overwrite(editor, second
     article = ArticleFactory(body="<p>Original</p>")
     egor, elena = client_for(editor), client_for(second_editor)
     egor_form = form_data(egor.get(change_url(article)), "article_form")
-    save(elena, article, body="<p>Elena's text</p>")
-    refused = egor.post(change_url(article), {**egor_form, "body": "<p>Egor's text</p>"})
+    save(elena, article, body_en="<p>Elena's text</p>")
+    refused = egor.post(change_url(article), {**egor_form, "body_en": "<p>Egor's text</p>"})
     second_try = form_data(refused, "article_form")
     assert egor.post(change_url(article), second_try).status_code == 302
     article.refresh_from_db()
@@ -57,8 +59,8 @@ def test_saving_again_after_the_warning_is_a_deliberate_overwrite(editor, second
 
 def test_each_save_increments_the_version(editor_client):
     article = ArticleFactory()
-    save(editor_client, article, title="One")
-    save(editor_client, article, title="Two")
+    save(editor_client, article, title_en="One")
+    save(editor_client, article, title_en="Two")
     article.refresh_from_db()
     assert article.version == 3
     assert article.title == "Two"
@@ -66,22 +68,22 @@ def test_each_save_increments_the_version(editor_client):
 
 def test_every_admin_save_records_a_revision_with_its_author(editor_client, editor):
     article = ArticleFactory()
-    save(editor_client, article, title="Revised title")
+    save(editor_client, article, title_en="Revised title")
     version = Version.objects.get_for_object(article).first()
     assert version.revision.user == editor
-    assert version.field_dict["title"] == "Revised title"
+    assert version.field_dict["title_en"] == "Revised title"
 
 
 def test_an_old_revision_is_restored(editor_client):
     article = ArticleFactory(title="First")
-    save(editor_client, article, title="Second", body="<p>Second body</p>")
-    save(editor_client, article, title="Third", body="<p>Third body</p>")
+    save(editor_client, article, title_en="Second", body_en="<p>Second body</p>")
+    save(editor_client, article, title_en="Third", body_en="<p>Third body</p>")
     first_saved = Version.objects.get_for_object(article).order_by("pk").first()
     url = reverse("admin:news_article_revision", args=[article.pk, first_saved.pk])
     page = editor_client.get(url)
     assert page.status_code == 200
     data = form_data(page, "article_form")
-    assert data["title"] == "Second"
+    assert data["title_en"] == "Second"
     assert editor_client.post(url, data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Second"
@@ -92,8 +94,8 @@ def test_an_old_revision_is_restored(editor_client):
 
 def test_history_compares_two_versions(editor_client):
     article = ArticleFactory(title="Before", body="<p>Line one</p>")
-    save(editor_client, article, title="Before")
-    save(editor_client, article, title="After", body="<p>Line one</p><p>Line two</p>")
+    save(editor_client, article, title_en="Before")
+    save(editor_client, article, title_en="After", body_en="<p>Line one</p><p>Line two</p>")
     versions = list(Version.objects.get_for_object(article).order_by("pk"))
     history = editor_client.get(reverse("admin:news_article_history", args=[article.pk]))
     assert "Compare selected versions" in history.content.decode()
@@ -110,7 +112,7 @@ def test_history_compares_two_versions(editor_client):
 def test_compare_escapes_stored_markup(editor_client):
     article = ArticleFactory(title="Plain")
     save(editor_client, article)
-    save(editor_client, article, title="<script>alert(1)</script>")
+    save(editor_client, article, title_en="<script>alert(1)</script>")
     versions = list(Version.objects.get_for_object(article).order_by("pk"))
     html = editor_client.get(
         reverse("admin:news_article_compare", args=[article.pk]),

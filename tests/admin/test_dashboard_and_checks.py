@@ -99,7 +99,8 @@ def test_editor_adds_a_public_correction(editor_client, client):
         "corrections-TOTAL_FORMS": "1",
         "corrections-0-corrected_at_0": "2023-03-02",
         "corrections-0-corrected_at_1": "10:00:00",
-        "corrections-0-text": "the date of the meeting",
+        "corrections-0-text_ru": "дата заседания",
+        "corrections-0-text_en": "the date of the meeting",
     }
     assert editor_client.post(url, data).status_code == 302
     html = client.get(article.get_absolute_url()).content.decode()

@@ -62,10 +62,11 @@ class TestAuthor:
         data = {
             **form_data(page, "article_form"),
             "section": section.pk,
-            "title": "Draft statement",
+            "title_ru": "Проект заявления",
+            "title_en": "Draft statement",
             "slug": "draft-statement",
-            "lead": "Lead",
-            "body": "<p>Body</p>",
+            "lead_ru": "Лид",
+            "body_ru": "<p>Текст</p>",
         }
         response = author_client.post(reverse("admin:news_article_add"), data)
         assert response.status_code == 302
@@ -95,7 +96,7 @@ class TestAuthor:
         draft = ArticleFactory(draft=True, title="Untouched", is_featured=False)
         before = Article.objects.values().get(pk=draft.pk)
         data = {**form_data(author_client.get(change_url(draft)), "article_form"), **forged}
-        data["title"] = "Changed"
+        data["title_en"] = "Changed"
         response = author_client.post(change_url(draft), data)
         assert response.status_code == 200
         assert "You do not have the right to publish" in response.content.decode()
@@ -121,8 +122,8 @@ class TestAuthor:
         live = ArticleFactory(title="Live story")
         page = author_client.get(change_url(live))
         assert page.status_code == 200
-        assert 'name="title"' not in page.content.decode()  # read-only view
-        data = {"title": "Vandalised", "section": live.section_id, "slug": live.slug}
+        assert 'name="title_en"' not in page.content.decode()  # read-only view
+        data = {"title_en": "Vandalised", "section": live.section_id, "slug": live.slug}
         assert author_client.post(change_url(live), data).status_code == 403
         live.refresh_from_db()
         assert live.title == "Live story"
@@ -199,7 +200,9 @@ class TestEditor:
     def test_can_change_and_delete_published_items(self, editor_client):
         live = ArticleFactory()
         data = form_data(editor_client.get(change_url(live)), "article_form")
-        assert editor_client.post(change_url(live), {**data, "title": "Fixed"}).status_code == 302
+        assert (
+            editor_client.post(change_url(live), {**data, "title_en": "Fixed"}).status_code == 302
+        )
         url = reverse("admin:news_article_delete", args=[live.pk])
         assert "Are you sure" in editor_client.get(url).content.decode()
         assert editor_client.post(url, {"post": "yes"}).status_code == 302
@@ -217,7 +220,8 @@ def test_site_administrator_manages_sections_and_users(site_admin):
     assert client.get(reverse("admin:news_section_add")).status_code == 200
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
     response = client.post(
-        reverse("admin:news_section_add"), {"name": "Press releases", "slug": "press", "order": 5}
+        reverse("admin:news_section_add"),
+        {"name_ru": "Пресс-релизы", "name_en": "Press releases", "slug": "press", "order": 5},
     )
     assert response.status_code == 302
     assert Section.objects.filter(slug="press").exists()

@@ -75,10 +75,11 @@ def test_editor_can_add_an_article_through_the_admin(staff_client, demo):
         form_data(page, "article_form")
         | {
             "section": section.pk,
-            "title": "New statement",
+            "title_ru": "Новое заявление",
+            "title_en": "New statement",
             "slug": "new-statement",
-            "lead": "Lead",
-            "body": "<p>Body</p><script>x()</script>",
+            "lead_ru": "Лид",
+            "body_ru": "<p>Body</p><script>x()</script>",
             "status": "draft",
             "published_at_0": "2023-03-01",
             "published_at_1": "12:00:00",

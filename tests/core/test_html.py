@@ -114,9 +114,13 @@ def test_hostile_body_posted_through_the_admin_is_stored_and_rendered_clean(edit
     article = ArticleFactory()
     url = reverse("admin:news_article_change", args=[article.pk])
     data = form_data(editor_client.get(url), "article_form")
-    assert editor_client.post(url, {**data, "body": HOSTILE}).status_code == 302
+    assert (
+        editor_client.post(url, {**data, "body_ru": HOSTILE, "body_en": HOSTILE}).status_code == 302
+    )
     article.refresh_from_db()
-    assert_clean(article.body)
+    assert "Text" in article.body_en
+    assert_clean(article.body_ru)
+    assert_clean(article.body_en)
     assert_clean(client.get(article.get_absolute_url()).content.decode().split("<main")[1])
 
 

@@ -5,6 +5,8 @@ from apps.core.admin.photos import PhotoAdmin
 from apps.core.admin.publishable import (
     PublicationStateFilter,
     PublishableAdmin,
+    TranslatedVersionAdmin,
+    in_every_language,
     publication_date_filter,
 )
 
@@ -13,5 +15,7 @@ __all__ = [
     "PhotoAdmin",
     "PublicationStateFilter",
     "PublishableAdmin",
+    "TranslatedVersionAdmin",
+    "in_every_language",
     "publication_date_filter",
 ]

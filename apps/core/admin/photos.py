@@ -3,17 +3,17 @@ from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
+from apps.core.admin.publishable import TranslatedVersionAdmin, in_every_language
 from apps.core.models import Photo
 
 
 @admin.register(Photo)
-class PhotoAdmin(VersionAdmin):
+class PhotoAdmin(TranslatedVersionAdmin):
     list_display = ["thumbnail", "__str__", "credit", "licence", "taken_on", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = ["licence"]
-    search_fields = ["caption", "alt_text", "credit", "source"]
+    search_fields = [*in_every_language("caption", "alt_text", "credit"), "source"]
     date_hierarchy = "created_at"
     show_full_result_count = False
     readonly_fields = ["thumbnail", "dimensions", "where_used"]

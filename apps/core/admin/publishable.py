@@ -5,6 +5,7 @@ import difflib
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from rangefilter.filters import DateRangeFilterBuilder
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -144,7 +146,16 @@ class PublishableAdminForm(forms.ModelForm):
 VERSION_ROW = ("version", "updated_at", "updated_by__username")
 
 
-class PublishableAdmin(VersionAdmin):
+def in_every_language(*fields):
+    """Admin search over every language's column: ("title",) -> title_ru, title_en, ..."""
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+
+
+class TranslatedVersionAdmin(TabbedDjangoJqueryTranslationAdmin, VersionAdmin):
+    """Language tabs for translated fields, and revisions for everything."""
+
+
+class PublishableAdmin(TranslatedVersionAdmin):
     """Admin of a publishable model: roles, workflow, revisions, preview and conflicts."""
 
     form = PublishableAdminForm

@@ -1,0 +1,19 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from apps.agreements.models import Agreement, Subject
+
+
+@register(Subject)
+class SubjectTranslation(TranslationOptions):
+    fields = ["name"]
+
+
+@register(Agreement)
+class AgreementTranslation(TranslationOptions):
+    fields = [
+        "title",
+        "short_title",
+        "summary",
+        "place_of_conclusion",
+        "entry_into_force_condition",
+    ]

@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from apps.events.models import Event
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ["title", "venue", "city", "description", "outcome"]

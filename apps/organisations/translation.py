@@ -1,0 +1,24 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from apps.organisations.models import Country, Organisation, Person, Position
+
+
+@register(Country)
+class CountryTranslation(TranslationOptions):
+    fields = ["name"]
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ["name", "short_name", "description"]
+    required_languages = {"default": ["name"]}
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ["name", "sort_name", "rank", "biography"]
+
+
+@register(Position)
+class PositionTranslation(TranslationOptions):
+    fields = ["title"]
