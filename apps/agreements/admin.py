@@ -66,6 +66,7 @@ class AgreementAdmin(PublishableAdmin):
         "concluded_on",
         "agreement_status",
         "party_count",
+        "languages",
         "publication_state",
     ]
     list_filter = [

@@ -1,7 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.dashboard import build_dashboard
+from apps.core.dashboard import build_dashboard, publishable_admins
+from apps.core.models import language_name
+
+REPORT_ROWS = 50
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -14,3 +20,45 @@ class NewsroomAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         extra_context = {"dashboard": build_dashboard(request, self), **(extra_context or {})}
         return super().index(request, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "translations/",
+                self.admin_view(self.translation_report),
+                name="translation_report",
+            ),
+            *super().get_urls(),
+        ]
+
+    def translation_report(self, request):
+        """Which items lack which language, kind by kind: the translators' to-do list."""
+        sections = []
+        for model in publishable_admins(self, request):
+            opts = model._meta
+            for code, _name in settings.LANGUAGES:
+                missing = model._default_manager.missing_language(code).order_by("-published_at")
+                rows = [
+                    {
+                        "item": item,
+                        "url": reverse(
+                            f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]
+                        ),
+                        "missing": dict(item.missing_languages()).get(code, []),
+                    }
+                    for item in missing[:REPORT_ROWS]
+                ]
+                sections.append(
+                    {
+                        "kind": opts.verbose_name_plural,
+                        "language": language_name(code),
+                        "count": missing.count(),
+                        "rows": rows,
+                    }
+                )
+        context = {
+            **self.each_context(request),
+            "title": _("Translation status"),
+            "sections": sections,
+        }
+        return TemplateResponse(request, "admin/translation_report.html", context)

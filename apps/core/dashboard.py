@@ -3,11 +3,11 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, Value
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import EmbargoLink, PublicationStatus
+from apps.core.models import EmbargoLink, PublicationStatus, localized
 
 CALENDAR_DAYS = 14
 ROWS = 15
@@ -21,17 +21,13 @@ def publishable_admins(admin_site, request):
             yield model
 
 
-def _label_field(model):
-    return "title" if any(f.name == "title" for f in model._meta.fields) else "name"
-
-
 def _items(models, **filters):
     """One UNION query over every publishable model: rows of (model, pk, label, dates)."""
     parts = [
         model._default_manager.filter(**filters)
         .order_by()
         .annotate(
-            label=F(_label_field(model)),
+            label=localized(model.translation_field),
             model_key=Value(model._meta.label_lower, output_field=CharField()),
         )
         .values("model_key", "pk", "label", "status", "published_at", "updated_at")

@@ -11,10 +11,11 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import F, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf, Upper
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -22,6 +23,18 @@ from apps.core.documents import EXTENSIONS, inspect_document
 from apps.core.html import EDITOR_EXTENSIONS, sanitise_html
 from apps.core.images import inspect_photo, make_renditions, stripped_original
 from apps.core.text import latin_slug
+
+
+def localized(path):
+    """An expression for a translated column in the current language, falling back in the
+    order the site falls back: for `annotate()`, where the model's descriptors do not reach."""
+    current = get_language() or settings.LANGUAGE_CODE
+    order = [current, *(c for c in settings.MODELTRANSLATION_FALLBACK_LANGUAGES if c != current)]
+    return Coalesce(
+        *(NullIf(f"{path}_{code}", Value("")) for code in order),
+        Value(""),
+        output_field=models.TextField(),
+    )
 
 
 def trigram_indexes(prefix, field):
@@ -44,7 +57,16 @@ class PublicationStatus(models.TextChoices):
 
 
 #: Fields that only people with the publishing right may set.
-PUBLISHING_FIELDS = ["status", "published_at", "unpublish_at"]
+PUBLISHING_FIELDS = ["status", "published_at", "unpublish_at", "require_all_languages"]
+
+
+def language_name(code):
+    """“English”, or “английский” when the page is in Russian."""
+    return get_language_info(code)["name_translated"]
+
+
+def site_languages():
+    return [code for code, _name in settings.LANGUAGES]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -56,9 +78,26 @@ class PublishableQuerySet(models.QuerySet):
         through this one method; `Publishable.is_published` mirrors it for one object.
         """
         at = at or timezone.now()
-        return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=at).filter(
+        public = self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=at).filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=at)
         )
+        if settings.TRANSLATION_FALLBACK == "hide" and get_language() in site_languages():
+            # The site is set to leave untranslated items out of each language's pages.
+            return public.in_language(get_language())
+        return public
+
+    def in_language(self, language):
+        """Items that exist in `language` (their identifying text is written in it)."""
+        field = f"{self.model.translation_field}_{language}"
+        return self.exclude(**{f"{field}__isnull": True}).exclude(**{field: ""})
+
+    def missing_language(self, language):
+        """Items lacking a required text in `language`: for the translation report."""
+        condition = Q()
+        for name in self.model.translation_required:
+            field = f"{name}_{language}"
+            condition |= Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+        return self.filter(condition)
 
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -113,6 +152,14 @@ class Publishable(models.Model):
         editable=False,
         related_name="+",
     )
+    require_all_languages = models.BooleanField(
+        _("publish only when every language is complete"),
+        default=False,
+        help_text=_(
+            "Tick to publish the Russian and English versions together: publishing is refused "
+            "while a language is missing."
+        ),
+    )
     # Optimistic locking: every save through the admin or a workflow service increments it
     # under SELECT ... FOR UPDATE, so a save based on an older version is refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -135,6 +182,43 @@ class Publishable(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="%(class)s_pub_idx"),
         ]
+
+    #: The text whose presence in a language means the item exists in that language.
+    translation_field = "title"
+    #: The texts a language version needs to count as complete.
+    translation_required = ("title",)
+
+    def languages_available(self):
+        return [
+            code
+            for code in site_languages()
+            if getattr(self, f"{self.translation_field}_{code}", "")
+        ]
+
+    def missing_languages(self):
+        """[(language code, [missing field names]), ...] for incomplete language versions."""
+        missing = []
+        for code in site_languages():
+            fields = [
+                name
+                for name in self.translation_required
+                if not getattr(self, f"{name}_{code}", "")
+            ]
+            if fields:
+                missing.append((code, fields))
+        return missing
+
+    @property
+    def shown_in_other_language(self):
+        """The language the visitor reads this item in, when theirs is missing (else None)."""
+        available = self.languages_available()
+        language = get_language()
+        if not available or language in available:
+            return None
+        return next(
+            (c for c in settings.MODELTRANSLATION_FALLBACK_LANGUAGES if c in available),
+            available[0],
+        )
 
     @property
     def is_published(self):
@@ -172,7 +256,16 @@ class Publishable(models.Model):
 
     def publishing_blockers(self):
         """What must be fixed before the item may go public; empty when nothing blocks."""
-        return []
+        if not self.require_all_languages:
+            return []
+        return [
+            _(
+                "The %(language)s version is incomplete (%(fields)s): the languages are "
+                "published together."
+            )
+            % {"language": language_name(code), "fields": ", ".join(fields)}
+            for code, fields in self.missing_languages()
+        ]
 
 
 class SanitisedHTMLField(ProseEditorField):

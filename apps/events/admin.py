@@ -27,6 +27,7 @@ class EventAdmin(PublishableAdmin):
         "end_date",
         "event_status",
         "city",
+        "languages",
         "publication_state",
     ]
     list_filter = [

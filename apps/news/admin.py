@@ -74,6 +74,7 @@ class ArticleAdmin(PublishableAdmin):
         "section",
         "published_at",
         "is_featured",
+        "languages",
         "publication_state",
     ]
     list_display_links = ["thumbnail", "title"]
@@ -114,7 +115,18 @@ class ArticleAdmin(PublishableAdmin):
             _("What the story is about"),
             {"fields": ["organisations", "people", "events", "agreements"]},
         ),
-        (_("Publishing"), {"fields": ["status", "published_at", "unpublish_at", "is_featured"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "unpublish_at",
+                    "is_featured",
+                    "require_all_languages",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description=_("photo"))

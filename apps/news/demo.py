@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
+from modeltranslation.translator import translator
 from PIL import Image, ImageDraw
 
 from apps.agreements.models import (
@@ -237,7 +239,34 @@ def get_or_create_photo(name, *, title, **fields):
 
 @transaction.atomic
 def load_sample():
-    """Create the sample page's content where it is missing. Returns the sample articles."""
+    """Create the sample page's content where it is missing, in English and Russian.
+
+    Returns the sample articles.
+    """
+    with translation.override("en"):
+        articles = _load_sample_in_english()
+    _add_russian()
+    return articles
+
+
+def _add_russian():
+    """Fill each empty Russian column whose English text has a known translation."""
+    from apps.news.demo_ru import RUSSIAN
+
+    for model in translator.get_registered_models():
+        fields = translator.get_options_for_model(model).all_fields
+        for item in model._default_manager.all():
+            changed = []
+            for field in fields:
+                english, russian = getattr(item, f"{field}_en"), getattr(item, f"{field}_ru")
+                if english and not russian and english in RUSSIAN:
+                    setattr(item, f"{field}_ru", RUSSIAN[english])
+                    changed.append(f"{field}_ru")
+            if changed:
+                item.save(update_fields=changed)
+
+
+def _load_sample_in_english():
     sections = {
         slug: Section.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "order": order}

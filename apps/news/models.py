@@ -136,6 +136,8 @@ class Article(Publishable):
 
     objects = ArticleQuerySet.as_manager()
 
+    translation_required = ("title", "lead", "body")
+
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -244,10 +246,11 @@ class Article(Publishable):
         return max((c.corrected_at for c in self.corrections.all()), default=None)
 
     def publishing_blockers(self):
+        blockers = super().publishing_blockers()
         photos = [self.main_image] if self.main_image_id else []
         if self.pk:
             photos += [item.photo for item in self.gallery.select_related("photo")]
-        return [
+        return blockers + [
             _("The photo “%(photo)s” needs its alternative text before publishing.")
             % {"photo": photo}
             for photo in photos

@@ -33,7 +33,15 @@ class OrganisationPositionInline(PositionInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(PublishableAdmin):
-    list_display = ["name", "short_name", "kind", "parent", "country", "publication_state"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "country",
+        "languages",
+        "publication_state",
+    ]
     list_filter = [PublicationStateFilter, publication_date_filter(), "kind", "country"]
     list_select_related = ["parent", "country"]
     search_fields = in_every_language("name", "short_name")
@@ -50,7 +58,7 @@ class OrganisationAdmin(PublishableAdmin):
 
 @admin.register(Person)
 class PersonAdmin(PublishableAdmin):
-    list_display = ["name", "rank", "current_titles", "publication_state"]
+    list_display = ["name", "rank", "current_titles", "languages", "publication_state"]
     list_filter = [PublicationStateFilter]
     search_fields = in_every_language("name", "sort_name")
     prepopulated_fields = {"slug": ["name"]}

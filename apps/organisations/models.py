@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Publishable, PublishableQuerySet, trigram_indexes
+from apps.core.models import Publishable, PublishableQuerySet, localized, trigram_indexes
 
 
 class Country(models.Model):
@@ -92,6 +92,9 @@ class Organisation(Publishable):
 
     objects = OrganisationQuerySet.as_manager()
 
+    translation_field = "name"
+    translation_required = ("name",)
+
     class Meta(Publishable.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -168,12 +171,18 @@ class PersonQuerySet(PublishableQuerySet):
         """Annotate `titles_on_date`: [“Secretary General, CSTO”, ...] held on `date`,
         aggregated by PostgreSQL in the same query."""
         organisation = Coalesce(
-            NullIf("positions__organisation__short_name", Value("")),
-            "positions__organisation__name",
+            NullIf(localized("positions__organisation__short_name"), Value("")),
+            localized("positions__organisation__name"),
+            output_field=models.TextField(),
         )
         return self.annotate(
             titles_on_date=ArrayAgg(
-                Concat("positions__title", Value(", "), organisation),
+                Concat(
+                    localized("positions__title"),
+                    Value(", "),
+                    organisation,
+                    output_field=models.TextField(),
+                ),
                 filter=held_on_q(date, prefix="positions__"),
                 order_by=("positions__order", "positions__pk"),
                 default=Value([]),
@@ -209,6 +218,9 @@ class Person(Publishable):
     )
 
     objects = PersonQuerySet.as_manager()
+
+    translation_field = "name"
+    translation_required = ("name",)
 
     class Meta(Publishable.Meta):
         verbose_name = _("person")

@@ -87,3 +87,29 @@ def test_scale_adds_related_content_in_bulk():
     # A second scaled run adds more instead of clashing with the first one's slugs.
     call_command("load_demo", scale=50, verbosity=0)
     assert Article.objects.count() == before + 250
+
+
+def test_demo_content_is_complete_in_russian_and_english():
+    from modeltranslation.translator import translator
+
+    call_command("load_demo", verbosity=0)
+    missing = []
+    for model in translator.get_registered_models():
+        for field in translator.get_options_for_model(model).all_fields:
+            for item in model._default_manager.all():
+                if getattr(item, f"{field}_en") and not getattr(item, f"{field}_ru"):
+                    missing.append(f"{model.__name__}.{field}: {getattr(item, f'{field}_en')}")
+    assert not missing, missing
+
+
+def test_russian_sample_article_reads_in_russian(client):
+    from django.utils import translation
+
+    call_command("load_demo", verbosity=0)
+    article = Article.objects.get(slug__startswith="secretary-general-and-deputy-prime-minister")
+    with translation.override("ru"):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert "Генеральный секретарь ОДКБ и вице-премьер России обсудили" in html
+    assert "АСТАНА, 1 марта - Спутник." in html
+    assert "© Фото : Пресс-служба Министерства промышленности и торговли России" in html
+    assert "Денис Мантуров</a>, Заместитель Председателя Правительства" in html

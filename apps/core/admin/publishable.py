@@ -24,7 +24,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from apps.core import services
-from apps.core.models import PUBLISHING_FIELDS, EmbargoLink, PublicationStatus
+from apps.core.models import PUBLISHING_FIELDS, EmbargoLink, PublicationStatus, language_name
 from apps.core.views import render_public_page
 
 
@@ -331,11 +331,29 @@ class PublishableAdmin(TranslatedVersionAdmin):
         state = obj.publication_state
         return format_html('<span class="state state--{}">{}</span>', state, labels[state])
 
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        """“ru ✓ en –”: which language versions are complete."""
+        missing = {code for code, _fields in obj.missing_languages()}
+        return format_html_join(
+            " ",
+            '<span class="language language--{}" title="{}">{}</span>',
+            (
+                ("missing" if code in missing else "complete", language_name(code), code)
+                for code, _name in settings.LANGUAGES
+            ),
+        )
+
     @admin.display(description=_("Before publishing"))
     def prepublish_checks(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        warnings = obj.prepublish_warnings()
+        warnings = [*obj.prepublish_warnings()]
+        warnings += [
+            _("No %(language)s version yet: %(fields)s.")
+            % {"language": language_name(code), "fields": ", ".join(fields)}
+            for code, fields in obj.missing_languages()
+        ]
         if not warnings:
             return format_html('<span class="state state--live">{}</span>', _("All checks passed."))
         return format_html(
