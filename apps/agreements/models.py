@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Document, Language, Publishable, trigram_indexes
+from apps.core.models import SLUG_HELP, Document, Language, Publishable, trigram_indexes
 
 
 class AgreementKind(models.TextChoices):
@@ -57,7 +57,7 @@ class Agreement(Publishable):
         blank=True,
         help_text=_("Used in lists and running text, for example “Agreement on legal assistance”."),
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True, help_text=SLUG_HELP)
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     subjects = models.ManyToManyField(
         Subject, verbose_name=_("subjects"), blank=True, related_name="agreements"

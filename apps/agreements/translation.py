@@ -12,6 +12,7 @@ class SubjectTranslation(TranslationOptions):
 class AgreementTranslation(TranslationOptions):
     fields = [
         "title",
+        "slug",
         "short_title",
         "summary",
         "place_of_conclusion",

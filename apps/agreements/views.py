@@ -127,7 +127,7 @@ class StateAgreementsView(SeoMixin, ListView):
 
     def get_queryset(self):
         self.state = get_object_or_404(
-            Organisation.objects.published().states(), slug=self.kwargs["slug"]
+            Organisation.objects.published().states().by_slug(self.kwargs["slug"])
         )
         return (
             Party.objects.filter(state=self.state, agreement__in=Agreement.objects.published())
@@ -149,8 +149,7 @@ class StateAgreementsView(SeoMixin, ListView):
 def official_text_download(request, slug, pk, filename):
     """An official text, only while its agreement is published."""
     text = get_object_or_404(
-        OfficialText.objects.filter(agreement__in=Agreement.objects.published()),
-        agreement__slug=slug,
+        OfficialText.objects.filter(agreement__in=Agreement.objects.published().by_slug(slug)),
         pk=pk,
     )
     return document_response(text)

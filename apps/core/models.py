@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core import signing
 from django.core.files.base import ContentFile
@@ -56,6 +57,11 @@ class PublicationStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
+SLUG_HELP = _(
+    "The last part of the address, in Latin letters. Leave it empty to make it from the "
+    "title; a changed address keeps redirecting from the old one."
+)
+
 #: Fields that only people with the publishing right may set.
 PUBLISHING_FIELDS = ["status", "published_at", "unpublish_at", "require_all_languages"]
 
@@ -90,6 +96,13 @@ class PublishableQuerySet(models.QuerySet):
         """Items that exist in `language` (their identifying text is written in it)."""
         field = f"{self.model.translation_field}_{language}"
         return self.exclude(**{f"{field}__isnull": True}).exclude(**{field: ""})
+
+    def by_slug(self, slug):
+        """The item this address names in any language, or named before a rename."""
+        condition = Q(former_slugs__contains=[slug])
+        for code in site_languages():
+            condition |= Q(**{f"slug_{code}": slug})
+        return self.filter(condition)
 
     def missing_language(self, language):
         """Items lacking a required text in `language`: for the translation report."""
@@ -160,6 +173,13 @@ class Publishable(models.Model):
             "while a language is missing."
         ),
     )
+    former_slugs = ArrayField(
+        models.CharField(max_length=120),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Addresses the item had before: they redirect to the current one.",
+    )
     # Optimistic locking: every save through the admin or a workflow service increments it
     # under SELECT ... FOR UPDATE, so a save based on an older version is refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -185,8 +205,63 @@ class Publishable(models.Model):
 
     #: The text whose presence in a language means the item exists in that language.
     translation_field = "title"
+    #: Other fields a slug must be unique together with (the article's section).
+    slug_scope = ()
     #: The texts a language version needs to count as complete.
     translation_required = ("title",)
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+        self._stored_slugs = self.language_slugs()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        item = super().from_db(db, field_names, values)
+        item._stored_slugs = item.language_slugs()
+        return item
+
+    def language_slugs(self):
+        return {code: self.__dict__.get(f"slug_{code}") or "" for code in site_languages()}
+
+    def fill_slugs(self):
+        """Every language gets a Latin slug: its own title's, else the other languages' one.
+
+        A slug changed by an editor keeps the old one in `former_slugs`, which redirects.
+        """
+        slugs = self.language_slugs()
+        fallback = slugs.get(settings.LANGUAGE_CODE) or next((s for s in slugs.values() if s), "")
+        for code, slug in slugs.items():
+            if slug:
+                continue
+            title = (
+                self.__dict__.get(f"{self.translation_field}_{code}")
+                or self.__dict__.get(self.translation_field)
+                or ""
+            )
+            base = (
+                fallback
+                if fallback and not self.__dict__.get(f"{self.translation_field}_{code}")
+                else latin_slug(title, 100)
+            )
+            setattr(self, f"slug_{code}", self._unique_slug(base, code))
+        stored = getattr(self, "_stored_slugs", {})
+        for code, old in stored.items():
+            if old and old != self.__dict__.get(f"slug_{code}") and old not in self.former_slugs:
+                self.former_slugs = [*self.former_slugs, old]
+
+    def _unique_slug(self, base, code):
+        base = base or "item"
+        others = (
+            type(self)
+            ._base_manager.exclude(pk=self.pk)
+            .filter(**{name: getattr(self, name) for name in self.slug_scope})
+        )
+        slug, number = base, 1
+        while others.filter(**{f"slug_{code}": slug}).exists():
+            number += 1
+            slug = f"{base[:110]}-{number}"
+        return slug
 
     def languages_available(self):
         return [

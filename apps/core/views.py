@@ -5,6 +5,7 @@ from django.http import (
     FileResponse,
     Http404,
     HttpResponse,
+    HttpResponsePermanentRedirect,
     HttpResponseRedirect,
     HttpResponseServerError,
     JsonResponse,
@@ -12,12 +13,20 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.urls import resolve, reverse
+from django.utils import translation
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
 from apps.core.models import EmbargoLink
+
+
+class MovedTo(Exception):
+    def __init__(self, url):
+        super().__init__(url)
+        self.url = url
 
 
 class PublishedObjectMixin:
@@ -33,8 +42,31 @@ class PublishedObjectMixin:
         queryset = self.get_base_queryset()
         return queryset if self.preview else queryset.published()
 
+    def get_object(self, queryset=None):
+        """By this language's slug; another language's or a former slug redirects here."""
+        queryset = self.get_queryset() if queryset is None else queryset
+        slug = self.kwargs["slug"]
+        item = queryset.filter(**{f"slug_{get_language()}": slug}).first()
+        if item is None:
+            item = queryset.by_slug(slug).first()
+            if item is None:
+                raise Http404(_("There is no page at this address."))
+            raise MovedTo(item.get_absolute_url())
+        return item
+
+    def get_context_data(self, **kwargs):
+        # The switcher and hreflang links lead to this item's own address in each language.
+        alternate_urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternate_urls[code] = self.object.get_absolute_url()
+        return super().get_context_data(alternate_urls=alternate_urls, **kwargs)
+
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        try:
+            response = super().get(request, *args, **kwargs)
+        except MovedTo as moved:
+            return HttpResponsePermanentRedirect(moved.url)
         if not self.preview:
             # With ConditionalGetMiddleware, browsers and caches revalidate cheaply (304).
             response["Last-Modified"] = http_date(self.object.updated_at.timestamp())

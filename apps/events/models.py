@@ -3,7 +3,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import GalleryPhoto, Publishable, PublishableQuerySet, trigram_indexes
+from apps.core.models import (
+    SLUG_HELP,
+    GalleryPhoto,
+    Publishable,
+    PublishableQuerySet,
+    trigram_indexes,
+)
 
 
 class EventKind(models.TextChoices):
@@ -37,7 +43,7 @@ class Event(Publishable):
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True, help_text=SLUG_HELP)
     start_date = models.DateField(_("starts on"))
     end_date = models.DateField(
         _("ends on"), help_text=_("The same as the start for a one-day event.")

@@ -5,4 +5,4 @@ from apps.events.models import Event
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ["title", "venue", "city", "description", "outcome"]
+    fields = ["title", "slug", "venue", "city", "description", "outcome"]

@@ -3,7 +3,6 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -166,7 +165,9 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
 
 def event_ical(request, slug):
-    event = get_object_or_404(Event.objects.published().select_related("country"), slug=slug)
+    event = Event.objects.published().select_related("country").by_slug(slug).first()
+    if event is None:
+        raise Http404(_("There is no such event."))
     response = HttpResponse(
         ical.calendar([event], request, name=event.title),
         content_type="text/calendar; charset=utf-8",

@@ -106,7 +106,7 @@ class SectionAtomFeed(SectionFeed):
 
 class OrganisationFeed(NewsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Organisation.objects.published(), slug=slug)
+        return get_object_or_404(Organisation.objects.published().by_slug(slug))
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: {obj.name}"

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import (
+    SLUG_HELP,
     Document,
     GalleryPhoto,
     Publishable,
@@ -67,11 +68,7 @@ class ArticleQuerySet(PublishableQuerySet):
 
 class Article(Publishable):
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        help_text=_("The last part of the address; unique in its section."),
-    )
+    slug = models.SlugField(_("slug"), max_length=120, blank=True, help_text=SLUG_HELP)
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -137,6 +134,7 @@ class Article(Publishable):
     objects = ArticleQuerySet.as_manager()
 
     translation_required = ("title", "lead", "body")
+    slug_scope = ("section_id",)
 
     class Meta(Publishable.Meta):
         verbose_name = _("article")

@@ -10,7 +10,7 @@ class SectionTranslation(TranslationOptions):
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ["title", "lead", "body", "dateline_city"]
+    fields = ["title", "slug", "lead", "body", "dateline_city"]
 
 
 @register(Correction)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import Publishable, PublishableQuerySet, localized, trigram_indexes
+from apps.core.models import SLUG_HELP, Publishable, PublishableQuerySet, localized, trigram_indexes
 
 
 class Country(models.Model):
@@ -64,7 +64,7 @@ class Organisation(Publishable):
         blank=True,
         help_text=_("Acronym or short form used in running text, for example CSTO or ICMEC."),
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True, help_text=SLUG_HELP)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     parent = models.ForeignKey(
         "self",
@@ -194,7 +194,7 @@ class Person(Publishable):
     name = models.CharField(
         _("full name"), max_length=200, help_text=_("As printed in news: Imangali Tasmagambetov.")
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True, help_text=SLUG_HELP)
     sort_name = models.CharField(
         _("sort name"),
         max_length=200,

@@ -10,13 +10,13 @@ class CountryTranslation(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ["name", "short_name", "description"]
+    fields = ["name", "slug", "short_name", "description"]
     required_languages = {"default": ["name"]}
 
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ["name", "sort_name", "rank", "biography"]
+    fields = ["name", "slug", "sort_name", "rank", "biography"]
 
 
 @register(Position)

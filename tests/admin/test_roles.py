@@ -64,13 +64,14 @@ class TestAuthor:
             "section": section.pk,
             "title_ru": "Проект заявления",
             "title_en": "Draft statement",
-            "slug": "draft-statement",
             "lead_ru": "Лид",
             "body_ru": "<p>Текст</p>",
         }
         response = author_client.post(reverse("admin:news_article_add"), data)
         assert response.status_code == 302
-        article = Article.objects.get(slug="draft-statement")
+        article = Article.objects.get(title_en="Draft statement")
+        assert article.slug_ru == "proekt-zaiavleniia"  # made from the Russian title
+        assert article.slug_en == "draft-statement"
         assert article.status == PublicationStatus.DRAFT
         assert article.created_by == author
 

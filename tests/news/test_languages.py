@@ -148,3 +148,37 @@ def test_section_names_follow_the_language(client):
     SectionFactory(slug="statements", name_ru="Заявления", name_en="Statements")
     assert ">Заявления<" in in_language("ru", client, "news:section_detail", "statements")
     assert ">Statements<" in in_language("en", client, "news:section_detail", "statements")
+
+
+def test_slugs_are_per_language_and_latin(client):
+    article = ArticleFactory(title_ru="Заседание Совета коллективной безопасности", slug_ru="")
+    article.refresh_from_db()
+    assert article.slug_ru == "zasedanie-soveta-kollektivnoi-bezopasnosti"
+    with translation.override("ru"):
+        url = article.get_absolute_url()
+    assert url.endswith("/zasedanie-soveta-kollektivnoi-bezopasnosti/")
+    assert "%" not in url
+    assert client.get(url).status_code == 200
+
+
+def test_another_languages_address_redirects_to_this_ones(client):
+    article = ArticleFactory(title_ru="Заседание", slug_ru="zasedanie", slug_en="meeting")
+    with translation.override("en"):
+        wrong = reverse("news:article_detail", args=[article.section.slug, "zasedanie"])
+        response = client.get(wrong)
+        assert response.status_code == 301
+        assert response["Location"] == article.get_absolute_url()
+
+
+def test_old_addresses_keep_working_after_a_rename(client, editor_client):
+    article = ArticleFactory(slug_ru="staryi-adres", slug_en="old-address")
+    with translation.override("en"):
+        old_url = article.get_absolute_url()
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url), "article_form") | {"slug_en": "new-address"}
+    assert editor_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert "old-address" in article.former_slugs
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/new-address/")
