@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -194,7 +195,7 @@ if MEDIA_S3_BUCKET:
 # production puts a web server or object storage in front of MEDIA_ROOT.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 
-SITE_NAME = env("SITE_NAME", "CSTO Press Service")
+SITE_NAME = env("SITE_NAME") or gettext_lazy("CSTO Press Service")
 
 # Uploads: limits that keep a hostile or careless file from hurting the server.
 PHOTO_MAX_BYTES = int(env("PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
