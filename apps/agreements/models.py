@@ -1,12 +1,20 @@
 """The registry of legal acts, modelled on the UN Treaty Collection's records."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import SLUG_HELP, Document, Language, Publishable, trigram_indexes
+from apps.core.models import (
+    SLUG_HELP,
+    Document,
+    Language,
+    Publishable,
+    search_field,
+    trigram_indexes,
+)
 
 
 class AgreementKind(models.TextChoices):
@@ -123,6 +131,8 @@ class Agreement(Publishable):
         help_text=_("The languages whose texts are equally authentic."),
     )
 
+    search = search_field(("title", "A"), ("short_title", "A"), ("summary", "B"))
+
     class Meta(Publishable.Meta):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
@@ -164,6 +174,7 @@ class Agreement(Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "-concluded_on"], name="agreement_kind_concluded_idx"),
             models.Index(fields=["agreement_status"], name="agreement_status_idx"),
+            GinIndex(fields=["search"], name="agreement_search_idx"),
             *trigram_indexes("agreement", "title"),
         ]
 

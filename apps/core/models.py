@@ -1,5 +1,7 @@
 """The publishing vocabulary shared by every public item, and the photo library."""
 
+import functools
+import operator
 import re
 from pathlib import PurePosixPath
 
@@ -8,11 +10,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Coalesce, NullIf, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -729,3 +732,38 @@ class EmbargoLink(models.Model):
 
 
 EMBARGO_SALT = "cstonews.embargo-link"
+
+
+#: PostgreSQL text-search configuration of each language (stemming); others: "simple".
+TEXT_SEARCH_CONFIGS = {"ru": "russian", "en": "english", "hy": "armenian"}
+
+
+def search_document(*weighted_fields):
+    """The expression of a stored, generated tsvector: every language's text, each stemmed
+    by its own language, weighted A (titles) to C (bodies), accents removed, HTML stripped.
+
+    `weighted_fields` are (field, weight) or (field, weight, "html") for translated fields.
+    PostgreSQL keeps the column current on every write (save, update, bulk, migrations).
+    """
+    vectors = []
+    for field, weight, *kind in weighted_fields:
+        for code, _name in settings.LANGUAGES:
+            text = Coalesce(F(f"{field}_{code}"), Value(""), output_field=models.TextField())
+            if kind == ["html"]:
+                text = Func(
+                    text, Value("<[^>]+>"), Value(" "), Value("g"),
+                    function="regexp_replace", output_field=models.TextField(),
+                )  # fmt: skip
+            text = Func(text, function="public.immutable_unaccent", output_field=models.TextField())
+            config = TEXT_SEARCH_CONFIGS.get(code, "simple")
+            vectors.append(SearchVector(text, config=config, weight=weight))
+    return functools.reduce(operator.add, vectors)
+
+
+def search_field(*weighted_fields):
+    return models.GeneratedField(
+        expression=search_document(*weighted_fields),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )

@@ -11,6 +11,8 @@ EDITOR = gettext_noop("Editor")
 SITE_ADMINISTRATOR = gettext_noop("Site administrator")
 
 CONTENT_APPS = {"core", "organisations", "events", "agreements", "news"}
+#: Editorial decisions that authors leave to editors.
+EDITORS_ONLY = {"embargolink", "correction", "searchpromotion"}
 #: Structure of the site rather than content: only site administrators change it.
 STRUCTURE_MODELS = {("news", "section")}
 
@@ -26,7 +28,7 @@ def role_has(role, app_label, model, codename):
     if role == EDITOR:
         return True
     # Authors write and edit drafts; publishing, embargo links and deleting are editors' work.
-    return action in {"add", "change", "view"} and model not in {"embargolink", "correction"}
+    return action in {"add", "change", "view"} and model not in EDITORS_ONLY
 
 
 def sync_roles(apps, schema_editor=None):

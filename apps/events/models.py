@@ -1,3 +1,4 @@
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -8,6 +9,7 @@ from apps.core.models import (
     GalleryPhoto,
     Publishable,
     PublishableQuerySet,
+    search_field,
     trigram_indexes,
 )
 
@@ -124,6 +126,8 @@ class Event(Publishable):
         _("outcome"), blank=True, help_text=_("What was decided or achieved, once it is known.")
     )
 
+    search = search_field(("title", "A"), ("venue", "C"), ("city", "C"), ("description", "B"))
+
     objects = EventQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
@@ -153,6 +157,7 @@ class Event(Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["start_date", "end_date"], name="event_dates_idx"),
             models.Index(fields=["kind", "-start_date"], name="event_kind_start_idx"),
+            GinIndex(fields=["search"], name="event_search_idx"),
             *trigram_indexes("event", "title"),
         ]
 

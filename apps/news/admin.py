@@ -17,6 +17,7 @@ from apps.news.models import (
     ArticleAttachment,
     ArticlePhoto,
     Correction,
+    SearchPromotion,
     Section,
 )
 
@@ -64,6 +65,13 @@ class ArticleAttachmentInline(admin.TabularInline):
     model = ArticleAttachment
     extra = 0
     fields = ["title", "language", "file", "order"]
+
+
+@admin.register(SearchPromotion)
+class SearchPromotionAdmin(admin.ModelAdmin):
+    list_display = ["query", "content_type", "object_id", "order"]
+    search_fields = ["query"]
+    list_filter = ["content_type"]
 
 
 @admin.register(Article)

@@ -8,6 +8,7 @@ import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
@@ -23,7 +24,7 @@ from apps.agreements.models import (
 )
 from apps.core.models import Language, Photo, PublicationStatus
 from apps.events.models import Event, EventKind, EventStatus
-from apps.news.models import Article, Section
+from apps.news.models import Article, SearchPromotion, Section
 from apps.organisations.models import Country, Organisation, OrganisationKind, Person, Position
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -597,6 +598,11 @@ def _load_sample_in_english():
                 [Agreement.objects.get(slug=s) for s in relations.get("agreements", [])]
             )
         articles.append(article)
+    SearchPromotion.objects.get_or_create(
+        query="Interpolitech",
+        content_type=ContentType.objects.get_for_model(Agreement),
+        object_id=interpolitech_decision.pk,
+    )
     return articles
 
 

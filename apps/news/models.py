@@ -1,7 +1,10 @@
 from collections import Counter
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +21,7 @@ from apps.core.models import (
     Publishable,
     PublishableQuerySet,
     SanitisedHTMLField,
+    search_field,
     trigram_indexes,
 )
 from apps.core.publishing import unpublished_links
@@ -131,6 +135,8 @@ class Article(Publishable):
         "agreements.Agreement", verbose_name=_("agreements"), blank=True, related_name="articles"
     )
 
+    search = search_field(("title", "A"), ("lead", "B"), ("body", "C", "html"))
+
     objects = ArticleQuerySet.as_manager()
 
     translation_required = ("title", "lead", "body")
@@ -164,6 +170,7 @@ class Article(Publishable):
                 condition=Q(is_featured=True),
                 name="article_featured_pub_idx",
             ),
+            GinIndex(fields=["search"], name="article_search_idx"),
             *trigram_indexes("article", "title"),
             *trigram_indexes("article", "lead"),
         ]
@@ -345,3 +352,28 @@ class ArticleAttachment(Document):
             "news:attachment_download",
             kwargs={"pk": self.pk, "filename": self.download_name},
         )
+
+
+class SearchPromotion(models.Model):
+    """An editor's pick shown first for a search query (“recommended”)."""
+
+    query = models.CharField(
+        _("search query"),
+        max_length=200,
+        help_text=_("Shown when a visitor searches for exactly these words (any case)."),
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind")
+    )
+    object_id = models.PositiveBigIntegerField(_("item number"))
+    item = GenericForeignKey("content_type", "object_id")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("promoted search result")
+        verbose_name_plural = _("promoted search results")
+        ordering = ["query", "order"]
+        indexes = [models.Index(Lower("query"), name="search_promotion_query_idx")]
+
+    def __str__(self):
+        return f"{self.query} → {self.item}"

@@ -1,4 +1,5 @@
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
@@ -7,7 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import SLUG_HELP, Publishable, PublishableQuerySet, localized, trigram_indexes
+from apps.core.models import (
+    SLUG_HELP,
+    Publishable,
+    PublishableQuerySet,
+    localized,
+    search_field,
+    trigram_indexes,
+)
 
 
 class Country(models.Model):
@@ -90,6 +98,8 @@ class Organisation(Publishable):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    search = search_field(("name", "A"), ("short_name", "A"), ("description", "B"))
+
     objects = OrganisationQuerySet.as_manager()
 
     translation_field = "name"
@@ -132,6 +142,7 @@ class Organisation(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "name"], name="organisation_kind_name_idx"),
+            GinIndex(fields=["search"], name="organisation_search_idx"),
             *trigram_indexes("org", "name"),
         ]
 
@@ -217,6 +228,8 @@ class Person(Publishable):
         related_name="+",
     )
 
+    search = search_field(("name", "A"), ("rank", "C"), ("biography", "B"))
+
     objects = PersonQuerySet.as_manager()
 
     translation_field = "name"
@@ -229,6 +242,7 @@ class Person(Publishable):
         ordering = ["sort_name", "name"]
         indexes = [
             *Publishable.Meta.indexes,
+            GinIndex(fields=["search"], name="person_search_idx"),
             *trigram_indexes("person", "name"),
         ]
 
