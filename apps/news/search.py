@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -27,12 +28,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from apps.agreements.models import Agreement
+from apps.agreements.models import Agreement, AgreementKind
+from apps.core.filters import DateInput
 from apps.core.models import TEXT_SEARCH_CONFIGS, localized
 from apps.core.text import CYRILLIC_TO_LATIN, transliterate
-from apps.events.models import Event
-from apps.news.models import Article
-from apps.organisations.models import Organisation, Person
+from apps.events.models import Event, EventKind
+from apps.news.models import Article, Section
+from apps.organisations.models import Country, Organisation, OrganisationKind, Person
 
 MAX_QUERY_LENGTH = 200
 NAME_SIMILARITY = 0.45
@@ -121,12 +123,14 @@ def name_similarity(text):
     )
 
 
-def search(kind, text, *, sort="relevance"):
-    """Published items of `kind` matching `text`, best first, with `rank` and `snippet`."""
+def search(kind, text, *, sort="relevance", filters=None):
+    """Published items of `kind` matching `text`, best first, with `search_rank` and `snippet`."""
     model = kind.model
     query = text_query(text)
     matches = Q(search=query)
     queryset = model.objects.published().select_related(*kind.select_related)
+    if filters is not None:
+        queryset = filters.filter(kind, queryset)
     if kind.names:
         queryset = queryset.annotate(similarity=name_similarity(text))
         matches |= Q(similarity__gte=NAME_SIMILARITY)
@@ -184,3 +188,79 @@ def suggestion(text):
         if candidate and (best is None or candidate.similarity > best.similarity):
             best = candidate
     return best
+
+
+class SearchFilterForm(forms.Form):
+    """Filters combined with the query; each applies to the kinds of result it concerns."""
+
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
+    section = forms.ModelChoiceField(
+        Section.objects.all(), to_field_name="slug", required=False, label=_("Section"),
+        empty_label=_("All sections"),
+    )  # fmt: skip
+    country = forms.ModelChoiceField(
+        Country.objects.all(), to_field_name="code", required=False, label=_("Country"),
+        empty_label=_("All countries"),
+    )  # fmt: skip
+    organisation = forms.ModelChoiceField(
+        Organisation.objects.published(), to_field_name="slug", required=False,
+        label=_("Organisation"), widget=forms.HiddenInput,
+    )  # fmt: skip
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[
+            ("", _("All kinds")),
+            (_("Events"), EventKind.choices),
+            (_("Agreements"), AgreementKind.choices),
+            (_("Organisations"), OrganisationKind.choices),
+        ],
+    )
+
+    def filter(self, kind, queryset):
+        """`queryset` narrowed by the valid filters; none() where a filter excludes the kind."""
+        self.is_valid()  # invalid fields are reported and left out of cleaned_data
+        data = self.cleaned_data
+        model = kind.model
+        dates = {Article: "published_at__date", Event: "start_date", Agreement: "concluded_on"}
+        if data.get("date_from") or data.get("date_to"):
+            if model not in dates:
+                return queryset.none()
+            if data.get("date_from"):
+                queryset = queryset.filter(**{f"{dates[model]}__gte": data["date_from"]})
+            if data.get("date_to"):
+                queryset = queryset.filter(**{f"{dates[model]}__lte": data["date_to"]})
+        if data.get("section"):
+            if model is not Article:
+                return queryset.none()
+            queryset = queryset.filter(section=data["section"])
+        if country := data.get("country"):
+            by_country = {
+                Article: Q(organisations__country=country),
+                Event: Q(country=country),
+                Agreement: Q(parties__state__country=country),
+                Organisation: Q(country=country),
+                Person: Q(positions__organisation__country=country),
+            }
+            queryset = queryset.filter(by_country[model]).distinct()
+        if organisation := data.get("organisation"):
+            by_organisation = {
+                Article: Q(organisations=organisation),
+                Event: Q(organiser=organisation) | Q(participants=organisation),
+                Agreement: Q(adopting_body=organisation) | Q(parties__state=organisation),
+                Organisation: Q(pk=organisation.pk) | Q(parent=organisation),
+                Person: Q(positions__organisation=organisation),
+            }
+            queryset = queryset.filter(by_organisation[model]).distinct()
+        if value := data.get("kind"):
+            kinds = {Event: EventKind.values, Agreement: AgreementKind.values,
+                     Organisation: OrganisationKind.values}  # fmt: skip
+            if value not in kinds.get(model, []):
+                return queryset.none()
+            queryset = queryset.filter(kind=value)
+        return queryset
+
+    @property
+    def active(self):
+        return any(self.data.get(name) for name in self.fields)

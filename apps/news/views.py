@@ -273,7 +273,9 @@ class SearchView(SeoMixin, TemplateView):
         text, shortened = search.normalise(raw)
         kind_key = self.request.GET.get("type", "all")
         sort = "date" if self.request.GET.get("sort") == "date" else "relevance"
+        filters = search.SearchFilterForm(self.request.GET or None)
         context = super().get_context_data(
+            filters=filters,
             page_title=_("Search"),
             query=text,
             shortened=shortened,
@@ -284,7 +286,9 @@ class SearchView(SeoMixin, TemplateView):
         )
         if not text:
             return context
-        results = {kind.key: search.search(kind, text, sort=sort) for kind in search.KINDS}
+        results = {
+            kind.key: search.search(kind, text, sort=sort, filters=filters) for kind in search.KINDS
+        }
         counts = {key: queryset.count() for key, queryset in results.items()}
         context.update(
             counts=counts,

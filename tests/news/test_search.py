@@ -156,9 +156,10 @@ def test_search_page_makes_a_fixed_number_of_queries(client, django_assert_max_n
         ArticleFactory(title_en=f"Border security {i}")
         EventFactory(title_en=f"Border exercise {i}")
         PersonFactory(name_en=f"Border Guard {i}")
-    with django_assert_max_num_queries(12):
+    # Counts of the five kinds, their results, and the filter form's two choice lists.
+    with django_assert_max_num_queries(14):
         search(client, "border")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         search(client, "border", type="articles")
 
 
@@ -190,3 +191,32 @@ def test_suggestions_endpoint(client):
         data = client.get(reverse("news:search_suggest"), {"q": "Mantur"}).json()
     assert data["suggestions"][0]["label"] == "Denis Manturov"
     assert data["suggestions"][0]["url"].startswith("/en/")
+
+
+def test_filters_combine_with_the_query(client):
+    from datetime import UTC, date, datetime
+
+    from tests.factories import SectionFactory, StateFactory
+
+    statements = SectionFactory(slug="statements")
+    state = StateFactory()
+    ArticleFactory(section=statements, title_en="Border statement",
+                   published_at=datetime(2023, 3, 1, tzinfo=UTC))  # fmt: skip
+    ArticleFactory(title_en="Border news", published_at=datetime(2021, 3, 1, tzinfo=UTC))
+    EventFactory(title_en="Border exercise", kind="exercise", country=state.country,
+                 start_date=date(2023, 5, 1), end_date=date(2023, 5, 2))  # fmt: skip
+    by_section = search(client, "border", section="statements")
+    assert by_section.context["counts"] == {
+        "articles": 1, "events": 0, "agreements": 0, "organisations": 0, "people": 0,
+    }  # fmt: skip
+    by_date = search(client, "border", date_from="2022-01-01")
+    assert by_date.context["counts"]["articles"] == 1
+    assert by_date.context["counts"]["events"] == 1
+    by_kind = search(client, "border", kind="exercise")
+    assert by_kind.context["counts"]["events"] == 1
+    assert by_kind.context["counts"]["articles"] == 0
+    by_country = search(client, "border", country=state.country.code)
+    assert by_country.context["counts"]["events"] == 1
+    bad = search(client, "border", date_from="2023-13-45", section="nope")
+    assert "could not be understood" in bad.content.decode()
+    assert bad.context["counts"]["articles"] == 2
