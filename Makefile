@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-de
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile
+.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-search
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,3 +72,14 @@ messages: install
 ## compile: the .mo files the site runs on (built from the .po files, never committed)
 compile: $(VENV)/.installed
 	$(MESSAGES_ENV) $(MANAGE) compilemessages --ignore='.venv/*' -v0
+
+## bench-search: search latency at 100,000 articles (its own embedded database in .data/bench)
+BENCH_DB := $(CURDIR)/.data/bench
+bench-search: install compile
+	mkdir -p $(BENCH_DB)
+	EMBEDDED_POSTGRES_DIR=$(BENCH_DB)/postgres DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-000000000000000000000 \
+		DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 $(WITH_DB) sh -c '\
+		$(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo -v0 && \
+		if [ $$($(MANAGE) shell -c "from apps.news.models import Article; print(Article.objects.count())") -lt 100000 ]; \
+			then $(MANAGE) load_demo --scale 100000 --seed 1; fi && \
+		$(MANAGE) bench_search'
