@@ -79,7 +79,7 @@ bench-search: install compile
 	mkdir -p $(BENCH_DB)
 	EMBEDDED_POSTGRES_DIR=$(BENCH_DB)/postgres DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-000000000000000000000 \
 		DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 $(WITH_DB) sh -c '\
-		$(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo -v0 && \
+		$(MANAGE) collectstatic --noinput -v0 && $(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo -v0 && \
 		if [ $$($(MANAGE) shell -c "from apps.news.models import Article; print(Article.objects.count())") -lt 100000 ]; \
 			then $(MANAGE) load_demo --scale 100000 --seed 1; fi && \
 		$(MANAGE) bench_search'

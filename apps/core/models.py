@@ -53,6 +53,17 @@ def trigram_indexes(prefix, field):
     ]
 
 
+def name_trigram_indexes(prefix, field="name"):
+    """GIN trigram indexes on each language's name, for the `%>` operator of name search."""
+    return [
+        GinIndex(
+            OpClass(f"{field}_{code}", name="gin_trgm_ops"),
+            name=f"{prefix}_{field}_{code}_word"[:30],
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "review", _("In review")

@@ -22,7 +22,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import models
 from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Greatest, Now
+from django.db.models.functions import Greatest, Now, Upper
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -37,6 +37,11 @@ from apps.news.models import Article, Section
 from apps.organisations.models import Country, Organisation, OrganisationKind, Person
 
 MAX_QUERY_LENGTH = 200
+#: Relevance is computed over the most recent matches only: ranking every match of a very
+#: common word would read the whole archive. Dates still reach every match.
+RANKED_CANDIDATES = 400
+#: Counts stop here (“1000+”): an exact count of a common word costs a full scan.
+COUNT_LIMIT = 1000
 NAME_SIMILARITY = 0.45
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -123,17 +128,32 @@ def name_similarity(text):
     )
 
 
-def search(kind, text, *, sort="relevance", filters=None):
-    """Published items of `kind` matching `text`, best first, with `search_rank` and `snippet`."""
+def matching(kind, text, filters=None):
+    """Published items of `kind` that match `text` (and the filters), unranked."""
     model = kind.model
-    query = text_query(text)
-    matches = Q(search=query)
+    matches = Q(search=text_query(text))
     queryset = model.objects.published().select_related(*kind.select_related)
     if filters is not None:
         queryset = filters.filter(kind, queryset)
     if kind.names:
+        # The trigram operator finds candidate names through the GIN index; their exact
+        # similarity is computed for those only.
+        for variant in {text, transliterate(text), cyrillicise(text)}:
+            for code, _name in settings.LANGUAGES:
+                matches |= Q(**{f"name_{code}__trigram_word_similar": variant})
+    return queryset.filter(matches)
+
+
+def search(kind, text, *, sort="relevance", filters=None, count=None):
+    """Matching items of `kind`, best first, with `search_rank` and a `snippet`.
+
+    `count` (from `capped_count`) lets a rare word be ranked over all its matches (the GIN
+    index finds them) and a common one over its most recent matches only.
+    """
+    query = text_query(text)
+    queryset = matching(kind, text, filters)
+    if kind.names:
         queryset = queryset.annotate(similarity=name_similarity(text))
-        matches |= Q(similarity__gte=NAME_SIMILARITY)
     # Newer items rank higher: the boost halves after about a year.
     age_in_days = Func(
         Now() - F("published_at"),
@@ -149,7 +169,10 @@ def search(kind, text, *, sort="relevance", filters=None):
             snippet_source, Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace",
             output_field=models.TextField(),
         )  # fmt: skip
-    queryset = queryset.filter(matches).annotate(
+    if sort != "date" and (count is None or count > RANKED_CANDIDATES):
+        recent = queryset.order_by("-published_at").values("pk")[:RANKED_CANDIDATES]
+        queryset = queryset.filter(pk__in=recent)
+    queryset = queryset.annotate(
         search_rank=rank,
         snippet=SearchHeadline(
             snippet_source,
@@ -174,19 +197,25 @@ def highlighted(snippet):
 
 
 def suggestion(text):
-    """The closest title or name when nothing matched: “Did you mean …?”."""
-    best = None
+    """The closest title or name when nothing matched: “Did you mean …?”.
+
+    The `%>` operator on UPPER(title) uses the trigram indexes the admin search uses, so this
+    stays fast on a large archive.
+    """
+    best, best_similarity = None, 0.0
+    wanted = text.upper()
     for kind in KINDS:
-        field_name = kind.model.translation_field
+        column = f"{kind.model.translation_field}_{get_language()}"
         candidate = (
             kind.model.objects.published()
-            .annotate(similarity=TrigramWordSimilarity(Value(text), localized(field_name)))
-            .filter(similarity__gte=0.3)
+            .annotate(upper_label=Upper(column))
+            .filter(upper_label__trigram_word_similar=wanted)
+            .annotate(similarity=TrigramWordSimilarity(Value(wanted), "upper_label"))
             .order_by("-similarity")
             .first()
         )
-        if candidate and (best is None or candidate.similarity > best.similarity):
-            best = candidate
+        if candidate and candidate.similarity > best_similarity:
+            best, best_similarity = candidate, candidate.similarity
     return best
 
 
@@ -264,3 +293,8 @@ class SearchFilterForm(forms.Form):
     @property
     def active(self):
         return any(self.data.get(name) for name in self.fields)
+
+
+def capped_count(queryset):
+    """The number of results, counted up to COUNT_LIMIT + 1."""
+    return queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()

@@ -286,10 +286,14 @@ class SearchView(SeoMixin, TemplateView):
         )
         if not text:
             return context
-        results = {
-            kind.key: search.search(kind, text, sort=sort, filters=filters) for kind in search.KINDS
+        counts = {
+            kind.key: search.capped_count(search.matching(kind, text, filters))
+            for kind in search.KINDS
         }
-        counts = {key: queryset.count() for key, queryset in results.items()}
+        results = {
+            kind.key: search.search(kind, text, sort=sort, filters=filters, count=counts[kind.key])
+            for kind in search.KINDS
+        }
         context.update(
             counts=counts,
             total=sum(counts.values()),

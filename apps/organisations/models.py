@@ -13,6 +13,7 @@ from apps.core.models import (
     Publishable,
     PublishableQuerySet,
     localized,
+    name_trigram_indexes,
     search_field,
     trigram_indexes,
 )
@@ -144,6 +145,7 @@ class Organisation(Publishable):
             models.Index(fields=["kind", "name"], name="organisation_kind_name_idx"),
             GinIndex(fields=["search"], name="organisation_search_idx"),
             *trigram_indexes("org", "name"),
+            *name_trigram_indexes("org"),
         ]
 
     def __str__(self):
@@ -244,6 +246,7 @@ class Person(Publishable):
             *Publishable.Meta.indexes,
             GinIndex(fields=["search"], name="person_search_idx"),
             *trigram_indexes("person", "name"),
+            *name_trigram_indexes("person"),
         ]
 
     def __str__(self):
