@@ -51,7 +51,11 @@ class PublishedObjectMixin:
             item = queryset.by_slug(slug).first()
             if item is None:
                 raise Http404(_("There is no page at this address."))
-            raise MovedTo(item.get_absolute_url())
+            canonical = item.get_absolute_url()
+            # An item without its own slug in this language falls back to another one:
+            # that address is then its canonical one here, not a reason to redirect.
+            if canonical != self.request.path:
+                raise MovedTo(canonical)
         return item
 
     def get_context_data(self, **kwargs):

@@ -10,6 +10,7 @@ import secrets
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from tqdm import tqdm
 
@@ -118,6 +119,11 @@ SENTENCES = [
 TOPICS_RU = ["безопасности", "противодействия миграции", "информационной безопасности"]
 
 
+def both_slugs(slug):
+    """The same address in every language (bulk_create skips the model's save())."""
+    return {f"slug_{code}": slug for code, _name in settings.LANGUAGES}
+
+
 def _text(rng, pattern, **extra):
     city, _code = rng.choice(CITIES)
     return pattern.format(
@@ -178,7 +184,7 @@ def load_scale(articles, *, seed=None, progress=True):
             [
                 Organisation(
                     name=f"{rng.choice(BODIES)} on {rng.choice(TOPICS)} no. {i}",
-                    slug=f"org-{run}-{i}",
+                    **both_slugs(f"org-{run}-{i}"),
                     kind=OrganisationKind.BODY,
                     parent=parent,
                     published_at=_moment(rng),
@@ -194,7 +200,7 @@ def load_scale(articles, *, seed=None, progress=True):
                 Person(
                     name=f"{rng.choice(FIRST_NAMES)} {family} {i}",
                     sort_name=f"{family} {i}",
-                    slug=f"person-{run}-{i}",
+                    **both_slugs(f"person-{run}-{i}"),
                     published_at=_moment(rng),
                     **published,
                 )
@@ -224,7 +230,7 @@ def load_scale(articles, *, seed=None, progress=True):
                 Event(
                     kind=rng.choice(EventKind.values),
                     title=_text(rng, rng.choice(TITLE_PATTERNS)),
-                    slug=f"event-{run}-{i}",
+                    **both_slugs(f"event-{run}-{i}"),
                     start_date=start,
                     end_date=start + timedelta(days=rng.choice([0, 0, 1, 3])),
                     event_status=EventStatus.HELD,
@@ -255,7 +261,7 @@ def load_scale(articles, *, seed=None, progress=True):
                 Agreement(
                     kind=rng.choice(AgreementKind.values),
                     title=f"Agreement on cooperation in {rng.choice(TOPICS)} no. {i}",
-                    slug=f"agreement-{run}-{i}",
+                    **both_slugs(f"agreement-{run}-{i}"),
                     concluded_on=concluded,
                     place_of_conclusion=rng.choice(CITIES)[0],
                     concluded_at=rng.choice(events),
@@ -289,7 +295,7 @@ def load_scale(articles, *, seed=None, progress=True):
                 Article(
                     section=rng.choice(sections),
                     title=_text(rng, rng.choice(TITLE_PATTERNS)),
-                    slug=f"article-{run}-{i}",
+                    **both_slugs(f"article-{run}-{i}"),
                     lead=_text(rng, rng.choice(SENTENCES)),
                     body=body,
                     dateline_city=city,

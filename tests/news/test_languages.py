@@ -182,3 +182,13 @@ def test_old_addresses_keep_working_after_a_rename(client, editor_client):
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"].endswith("/new-address/")
+
+
+def test_an_item_without_its_own_slug_in_a_language_does_not_redirect_in_circles(client):
+    article = ArticleFactory(slug_ru="tolko-po-russki")
+    Article.objects.filter(pk=article.pk).update(slug_en=None)
+    article.refresh_from_db()
+    with translation.override("en"):
+        url = article.get_absolute_url()
+    assert url.endswith("/tolko-po-russki/")
+    assert client.get(url).status_code == 200
