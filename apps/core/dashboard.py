@@ -33,9 +33,7 @@ def _items(models, **filters):
         .values("model_key", "pk", "label", "status", "published_at", "updated_at")
         for model in models
     ]
-    if not parts:
-        return parts[0:0]
-    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return parts[0].union(*parts[1:], all=True)
 
 
 def _rows(queryset, models):

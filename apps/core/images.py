@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
@@ -213,7 +212,3 @@ def make_renditions(source_bytes, stem, focal_x=50.0, focal_y=50.0):
                 (name, width, height, extension, crop, _encode(converted, image_format))
             )
     return renditions
-
-
-def content_file(data, name):
-    return ContentFile(data, name=name)
