@@ -107,6 +107,9 @@ TEMPLATES = [
     },
 ]
 
+# Inputs and selects are written in Python, with Django's markup (apps/core/forms.py).
+FORM_RENDERER = "apps.core.forms.PythonWidgetRenderer"
+
 # Without DATABASE_URL, `make run` and `make test` start the embedded server and set it.
 DATABASE_URL = env("DATABASE_URL")
 if not DATABASE_URL:

@@ -20,7 +20,8 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Greatest, Now, Upper
 from django.utils.html import escape
@@ -39,7 +40,7 @@ from apps.organisations.models import Country, Organisation, OrganisationKind, P
 MAX_QUERY_LENGTH = 200
 #: Relevance is computed over the most recent matches only: ranking every match of a very
 #: common word would read the whole archive. Dates still reach every match.
-RANKED_CANDIDATES = 400
+RANKED_CANDIDATES = 200
 #: Counts stop here (“1000+”): an exact count of a common word costs a full scan.
 COUNT_LIMIT = 1000
 NAME_SIMILARITY = 0.45
@@ -132,7 +133,9 @@ def matching(kind, text, filters=None):
     """Published items of `kind` that match `text` (and the filters), unranked."""
     model = kind.model
     matches = Q(search=text_query(text))
-    queryset = model.objects.published().select_related(*kind.select_related)
+    # Every column is named with its language already: modeltranslation's rewriting of
+    # each lookup would only cost time.
+    queryset = model.objects.rewrite(False).published()
     if filters is not None:
         queryset = filters.filter(kind, queryset)
     if kind.names:
@@ -144,16 +147,37 @@ def matching(kind, text, filters=None):
     return queryset.filter(matches)
 
 
-def search(kind, text, *, sort="relevance", filters=None, count=None):
+def candidates(kind, text, filters=None):
+    """Primary keys of the matches, newest first, up to COUNT_LIMIT + 1 of them.
+
+    One query gives both the (capped) count and the items worth ranking: a rare word's
+    matches come from the GIN index, a common word's from the newest rows by date.
+    """
+    queryset = matching(kind, text, filters).order_by("-published_at", "-pk")
+    try:
+        sql, params = queryset.values("pk")[: COUNT_LIMIT + 1].query.sql_with_params()
+    except EmptyResultSet:  # a filter that excludes this kind: none()
+        return []
+    # Straight from the cursor: a thousand keys need none of the ORM's per-row work.
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def search(kind, text, *, sort="relevance", filters=None, pks=None):
     """Matching items of `kind`, best first, with `search_rank` and a `snippet`.
 
-    `count` (from `capped_count`) lets a rare word be ranked over all its matches (the GIN
-    index finds them) and a common one over its most recent matches only.
+    With `pks` (from `candidates`), only those are ranked: all matches of a rare word, the
+    RANKED_CANDIDATES newest of a common one.
     """
     query = text_query(text)
-    queryset = matching(kind, text, filters)
-    if kind.names:
-        queryset = queryset.annotate(similarity=name_similarity(text))
+    if pks is None:
+        pks = candidates(kind, text, filters)
+    if sort != "date":
+        pks = pks[:RANKED_CANDIDATES]
+    queryset = (
+        kind.model.objects.rewrite(False).filter(pk__in=pks).select_related(*kind.select_related)
+    )
     # Newer items rank higher: the boost halves after about a year.
     age_in_days = Func(
         Now() - F("published_at"),
@@ -162,16 +186,13 @@ def search(kind, text, *, sort="relevance", filters=None, count=None):
     )
     rank = SearchRank(F("search"), query, cover_density=True) * (1 + 1 / (1 + age_in_days / 365))
     if kind.names:
-        rank = rank + F("similarity")
+        rank = rank + name_similarity(text)
     snippet_source = localized(kind.snippet_field)
     if kind.html_snippet:
         snippet_source = Func(
             snippet_source, Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace",
             output_field=models.TextField(),
         )  # fmt: skip
-    if sort != "date" and (count is None or count > RANKED_CANDIDATES):
-        recent = queryset.order_by("-published_at").values("pk")[:RANKED_CANDIDATES]
-        queryset = queryset.filter(pk__in=recent)
     queryset = queryset.annotate(
         search_rank=rank,
         snippet=SearchHeadline(
@@ -293,8 +314,3 @@ class SearchFilterForm(forms.Form):
     @property
     def active(self):
         return any(self.data.get(name) for name in self.fields)
-
-
-def capped_count(queryset):
-    """The number of results, counted up to COUNT_LIMIT + 1."""
-    return queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()

@@ -286,16 +286,16 @@ class SearchView(SeoMixin, TemplateView):
         )
         if not text:
             return context
-        counts = {
-            kind.key: search.capped_count(search.matching(kind, text, filters))
-            for kind in search.KINDS
-        }
+        matches = {kind.key: search.candidates(kind, text, filters) for kind in search.KINDS}
+        counts = {key: len(pks) for key, pks in matches.items()}
         results = {
-            kind.key: search.search(kind, text, sort=sort, filters=filters, count=counts[kind.key])
+            kind.key: search.search(kind, text, sort=sort, pks=matches[kind.key])
             for kind in search.KINDS
+            if matches[kind.key]
         }
         context.update(
             counts=counts,
+            count_limit=search.COUNT_LIMIT,
             total=sum(counts.values()),
             promoted=promoted_for(text),
         )
@@ -306,7 +306,7 @@ class SearchView(SeoMixin, TemplateView):
                 if counts[kind.key]
             ]
         else:
-            paginator = Paginator(results[context["active_kind"]], self.per_page)
+            paginator = Paginator(results.get(context["active_kind"], []), self.per_page)
             page = paginator.get_page(self.request.GET.get("page"))
             page.object_list = [decorate(item) for item in page.object_list]
             context.update(page_obj=page, paginator=paginator, is_paginated=paginator.num_pages > 1)

@@ -1,10 +1,12 @@
 """Site search: languages, names, ranking, snippets, promoted results, hostile queries."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from apps.news.models import Article, SearchPromotion
 from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, PersonFactory
@@ -220,3 +222,48 @@ def test_filters_combine_with_the_query(client):
     bad = search(client, "border", date_from="2023-13-45", section="nope")
     assert "could not be understood" in bad.content.decode()
     assert bad.context["counts"]["articles"] == 2
+
+
+def test_counts_are_capped_and_common_words_ranked_among_the_newest(client, monkeypatch):
+    from apps.news import search as site_search
+
+    monkeypatch.setattr(site_search, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(site_search, "RANKED_CANDIDATES", 2)
+    for day in range(1, 6):
+        ArticleFactory(
+            title_en=f"Border talks {day}",
+            title_ru=f"Переговоры {day}",
+            published_at=timezone.now() - timedelta(days=day),
+        )
+    # The oldest article is the best match, but a common word is ranked among the newest.
+    ArticleFactory(
+        title_en="Border border border",
+        title_ru="Граница",
+        published_at=timezone.now() - timedelta(days=30),
+    )
+    response = search(client, "border")
+    assert response.context["counts"]["articles"] == 4  # COUNT_LIMIT + 1: "3+"
+    assert "News (3+)" in response.content.decode()
+    assert found(response) == ["Border talks 1", "Border talks 2"]
+    by_date = search(client, "border", type="articles", sort="date")
+    assert found(by_date) == ["Border talks 1", "Border talks 2", "Border talks 3", "Border talks 4"]
+
+
+def test_a_rare_word_is_ranked_over_all_its_matches(client):
+    ArticleFactory(title_en="Ceasefire", title_ru="Перемирие", published_at=timezone.now())
+    best = ArticleFactory(
+        title_en="Ceasefire ceasefire ceasefire",
+        title_ru="Перемирие",
+        published_at=timezone.now() - timedelta(days=3000),
+    )
+    assert found(search(client, "ceasefire"))[0] == str(best)
+
+
+def test_trigram_comparisons_are_costed_for_the_planner():
+    # pg_trgm's default COST 1 makes the planner compare every name instead of asking the
+    # trigram index: 25 ms instead of 0.4 ms for 5,000 people.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT procost FROM pg_proc WHERE proname = 'word_similarity_commutator_op'"
+        )
+        assert cursor.fetchone()[0] == 100

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from apps.news.demo import load_sample
 from apps.news.demo_scale import load_scale
@@ -24,3 +25,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Added " + ", ".join(f"{count} {name}" for name, count in counts.items()) + "."
             )
+            # Fresh statistics and visibility maps, as autovacuum would leave them later:
+            # the first queries after a bulk load are otherwise planned blind.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
