@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-de
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search
+.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,3 +88,7 @@ bench-data: install compile
 ## bench-search: search latency at 100,000 articles
 bench-search: bench-data
 	$(BENCH_ENV) $(WITH_DB) $(MANAGE) bench_search
+
+## bench: pages, newsroom lists, throughput under gunicorn and memory against issue 8's targets
+bench: bench-data
+	$(BENCH_ENV) $(WITH_DB) $(MANAGE) bench

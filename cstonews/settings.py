@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "apps.core.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -127,6 +128,38 @@ DATABASES = {
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("cstonews runs on PostgreSQL only: DATABASE_URL must be postgres://")
+
+# The cache: this process's memory by default; Redis when several workers or servers
+# should share it (CACHE_URL=redis://host:6379/0).
+CACHE_URL = env("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cstonews"),
+            # A cache that does not answer quickly is treated as down (pages still render).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be redis://..., rediss://... or unix://...")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "2000"))},
+        }
+    }
+# Whole pages for anonymous visitors (apps/core/pagecache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# How long browsers and CDNs may keep a public page without asking again.
+PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# How often each process re-reads the content generation: the longest a change can take
+# to reach every worker and server.
+PAGE_CACHE_CHECK_SECONDS = float(env("PAGE_CACHE_CHECK_SECONDS", "1"))
+# List counts kept per content generation (CachedCountPaginator); 0 counts every time.
+COUNT_CACHE_SECONDS = int(env("COUNT_CACHE_SECONDS", "300"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -197,6 +230,9 @@ if MEDIA_S3_BUCKET:
 # Media is served by Django only when SERVE_MEDIA is on (development, the compose file);
 # production puts a web server or object storage in front of MEDIA_ROOT.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+
+# `make bench` routes /bench/baseline/, the bare view the pages are measured against.
+BENCH_BASELINE = env_bool("DJANGO_BENCH_BASELINE")
 
 SITE_NAME = env("SITE_NAME") or gettext_lazy("CSTO Press Service")
 

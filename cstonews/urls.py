@@ -48,6 +48,9 @@ urlpatterns += i18n_patterns(
     path("agreements/", include("apps.agreements.urls")),
 )
 
+if settings.BENCH_BASELINE:
+    urlpatterns += [path("bench/baseline/", core_views.bench_baseline)]
+
 if settings.SERVE_MEDIA:
     # Development and the single-container compose set-up; production serves MEDIA_ROOT
     # from the front web server or object storage (see the README).

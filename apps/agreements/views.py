@@ -104,10 +104,15 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         agreement = self.object
+        # The session that concluded it, and the events of the articles about it: as key
+        # lists, so that PostgreSQL never joins every event to every article.
+        about_it = Event.articles.through.objects.filter(
+            article_id__in=agreement.articles.values("pk")
+        ).values("event_id")
         related_events = (
             Event.objects.published()
-            .filter(Q(agreements_concluded=agreement) | Q(articles__agreements=agreement))
-            .distinct()[:10]
+            .filter(Q(pk=agreement.concluded_at_id) | Q(pk__in=about_it))
+            .latest_first()[:10]
         )
         return super().get_context_data(
             page_title=str(agreement),

@@ -30,6 +30,10 @@ class DateInput(forms.DateInput):
 class PublicFilterSet(django_filters.FilterSet):
     """A filter form that reports bad values and applies the good ones.
 
+    Choices of published items are given as `lambda request: ...published()`: a queryset
+    written in the class would keep the time the module was imported, and leave out
+    everything published since.
+
     django-filter skips fields whose value does not validate; the template shows the
     form's errors next to the results, so `?date_from=2023-13-45` explains itself.
     """

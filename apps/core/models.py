@@ -214,7 +214,13 @@ class Publishable(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="%(class)s_pub_idx"),
+            # Lists walk this index newest first; with the id and the unpublish time in it,
+            # counts and deep pages read the index alone (index-only scans).
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                include=["unpublish_at"],
+                name="%(class)s_pub_idx",
+            ),
         ]
 
     #: The text whose presence in a language means the item exists in that language.
@@ -778,3 +784,23 @@ def search_field(*weighted_fields):
         db_persist=True,
         editable=False,
     )
+
+
+class ContentGeneration(models.Model):
+    """One row: which generation of the public content cached pages belong to.
+
+    Bumped after every committed change to content and when a scheduled publication or
+    unpublication comes due (`next_change_at`). Kept in the database, not in the cache, so
+    that every worker and every server agrees on it whatever the cache backend.
+    """
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+    next_change_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("content generation")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_generation_one_row")]
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
 from apps.core.models import EmbargoLink
+from apps.core.pagecache import CachedCountPaginator
 
 
 class MovedTo(Exception):
@@ -86,6 +87,16 @@ class FilteredListMixin:
 
     filterset_class = None
     excluded_filters = ()
+    paginator_class = CachedCountPaginator
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # The list is named by its address and filters, the page number left out.
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        count_key = f"{get_language()}:{self.request.path}?{query.urlencode()}"
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page, count_key=count_key, **kwargs
+        )
 
     def get_queryset(self):
         self.filterset = self.filterset_class(
@@ -183,3 +194,12 @@ def healthz(request):
     finally:
         connection.close()
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bench_baseline(request):
+    """The benchmark's yardstick: a template of about 30 KB, no database, no context.
+
+    Routed only with DJANGO_BENCH_BASELINE=1 (`make bench`); its throughput under gunicorn
+    is what the site's pages are compared with.
+    """
+    return HttpResponse(loader.get_template("core/bench_baseline.html").render())

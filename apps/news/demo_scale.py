@@ -169,7 +169,6 @@ def load_scale(articles, *, seed=None, progress=True):
     countries = {c.code: c for c in Country.objects.all()}
     sections = list(Section.objects.all())
     states = list(Organisation.objects.states())
-    parent = Organisation.objects.filter(slug="csto").first()
     if not (sections and states and countries):
         raise RuntimeError("Load the sample content first (load_demo without --scale).")
 
@@ -186,15 +185,18 @@ def load_scale(articles, *, seed=None, progress=True):
         orgs = _bulk(
             Organisation,
             [
+                # An archive grows by the member states' ministries and agencies; the CSTO's
+                # own bodies stay a few dozen.
                 Organisation(
                     name=f"{rng.choice(BODIES)} on {rng.choice(TOPICS)} no. {i}",
                     **both_slugs(f"org-{run}-{i}"),
-                    kind=OrganisationKind.BODY,
-                    parent=parent,
+                    kind=OrganisationKind.MINISTRY,
+                    parent=state,
+                    country=state.country,
                     published_at=_moment(rng),
                     **published,
                 )
-                for i in range(n_orgs)
+                for i, state in enumerate(rng.choice(states) for _ in range(n_orgs))
             ],
             bar,
         )

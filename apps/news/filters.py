@@ -29,14 +29,14 @@ class ArticleFilter(PublicFilterSet):
     )
     organisation = django_filters.ModelChoiceFilter(
         field_name="organisations",
-        queryset=Organisation.objects.published(),
+        queryset=lambda request: Organisation.objects.published(),
         to_field_name="slug",
         label=_("Organisation"),
         widget=forms.HiddenInput,
     )
     person = django_filters.ModelChoiceFilter(
         field_name="people",
-        queryset=Person.objects.published(),
+        queryset=lambda request: Person.objects.published(),
         to_field_name="slug",
         label=_("Person"),
         widget=forms.HiddenInput,

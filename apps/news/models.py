@@ -1,10 +1,8 @@
-from collections import Counter
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Q, Value
-from django.db.models.functions import Lower
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -163,7 +161,9 @@ class Article(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(
-                fields=["section", "status", "-published_at"], name="article_section_pub_idx"
+                fields=["section", "status", "-published_at", "-id"],
+                include=["unpublish_at"],
+                name="article_section_pub_idx",
             ),
             models.Index(
                 fields=["status", "-published_at"],
@@ -197,7 +197,11 @@ class Article(Publishable):
 
     def related_articles(self, limit):
         """Published articles that share the most organisations, people, events and
-        agreements with this one, then the most recent: one query over the link tables."""
+        agreements with this one, then the most recent: one query.
+
+        Candidates are the most recent RELATED_CANDIDATES articles linked to each entity;
+        each is scored by how many of this article's entities it shares.
+        """
         relations = {
             "organisations": "organisation_id",
             "people": "person_id",
@@ -205,24 +209,32 @@ class Article(Publishable):
             "agreements": "agreement_id",
         }
         published = Article.objects.published()
-        shared = None
+        candidates, scores = None, []
         for relation, column in relations.items():
             through = getattr(Article, relation).through
             entity_ids = through.objects.filter(article_id=self.pk).values(column)
-            links = (
-                through.objects.filter(**{f"{column}__in": entity_ids})
-                .exclude(article_id=self.pk)
+            links = through.objects.filter(**{f"{column}__in": entity_ids})
+            recent = (
+                links.exclude(article_id=self.pk)
                 .filter(article__in=published)
-                .values("article_id")
-                .order_by("-article__published_at")[:RELATED_CANDIDATES]
+                .order_by("-article__published_at")
+                .values("article_id")[:RELATED_CANDIDATES]
             )
-            shared = links if shared is None else shared.union(links, all=True)
-        scores = Counter(row["article_id"] for row in shared)
-        if not scores:
-            return []
-        candidates = published.for_listing().filter(pk__in=scores)
-        ranked = sorted(candidates, key=lambda a: (scores[a.pk], a.published_at), reverse=True)
-        return ranked[:limit]
+            candidates = recent if candidates is None else candidates.union(recent, all=True)
+            shared = (
+                links.filter(article_id=OuterRef("pk"))
+                .order_by()
+                .values("article_id")
+                .annotate(count=Count("*"))
+                .values("count")
+            )
+            scores.append(Coalesce(Subquery(shared), 0))
+        return list(
+            published.for_listing()
+            .filter(pk__in=candidates)
+            .annotate(shared_entities=sum(scores[1:], scores[0]))
+            .order_by("-shared_entities", "-published_at", "-pk")[:limit]
+        )
 
     def neighbours_in_section(self):
         """The previous (older) and next (newer) published articles of the same section."""

@@ -268,6 +268,11 @@ class SearchFilterForm(forms.Form):
         ],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Published as of this request, not as of the import of this module.
+        self.fields["organisation"].queryset = Organisation.objects.published()
+
     def filter(self, kind, queryset):
         """`queryset` narrowed by the valid filters; none() where a filter excludes the kind."""
         self.is_valid()  # invalid fields are reported and left out of cleaned_data

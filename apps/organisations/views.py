@@ -1,56 +1,80 @@
-from itertools import groupby
-
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from apps.core.models import localized
+from apps.core.pagecache import CachedCountPaginator
 from apps.core.seo import SeoMixin, absolute
 from apps.core.views import PublishedObjectMixin
 from apps.organisations.models import Organisation, OrganisationKind, Person, Position
 
 ORGANISATIONS = _("Organisations")
 PEOPLE = _("People")
+DIRECTORY_PREVIEW = 12
 
 
 class OrganisationListView(SeoMixin, ListView):
-    """The directory: every published organisation, grouped by kind, in hierarchy order."""
+    """The directory, grouped by kind: the first few of each kind, or one kind in pages.
+
+    An archive holds thousands of ministries, agencies and outlets: the overview shows
+    each kind's first DIRECTORY_PREVIEW with a link to all of them, one query for all kinds.
+    """
 
     template_name = "organisations/organisation_list.html"
     context_object_name = "organisations"
+    paginate_by = 50
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
-        order = {kind: i for i, kind in enumerate(OrganisationKind.values)}
-        organisations = Organisation.objects.published().select_related("parent", "country")
+        organisations = self.get_base_listing()
         self.kind = self.request.GET.get("kind")
-        if self.kind in order:
-            organisations = organisations.filter(kind=self.kind)
-        return sorted(
-            organisations.only(
-                "name",
-                "short_name",
-                "slug",
-                "kind",
-                "parent__name",
-                "parent__slug",
-                "country__name",
-            ),
-            key=lambda o: (order[o.kind], o.name),
-        )
+        if self.kind not in OrganisationKind.values:
+            self.kind = None
+            self.paginate_by = None
+            return organisations.none()
+        return organisations.filter(kind=self.kind)
 
-    def get_breadcrumbs(self):
-        return [(ORGANISATIONS, reverse("organisations:organisation_list"))]
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page,
+            count_key=f"{get_language()}:directory:{self.kind}", **kwargs,
+        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(page_title=ORGANISATIONS, **kwargs)
         labels = dict(OrganisationKind.choices)
-        context["groups"] = [
-            (labels[kind], list(items))
-            for kind, items in groupby(context["organisations"], key=lambda o: o.kind)
-        ]
+        if self.kind:
+            context["groups"] = [(self.kind, labels[self.kind], context["organisations"], None)]
+        else:
+            published = Organisation.objects.published()
+            counts = dict(published.order_by().values_list("kind").annotate(count=Count("pk")))
+            base = self.get_base_listing()
+            firsts = [base.filter(kind=kind)[:DIRECTORY_PREVIEW] for kind in counts]
+            by_kind = {}
+            if firsts:
+                for organisation in firsts[0].union(*firsts[1:], all=True):
+                    by_kind.setdefault(organisation.kind, []).append(organisation)
+            context["groups"] = [
+                (kind, labels[kind], by_kind[kind], counts[kind])
+                for kind in OrganisationKind.values
+                if kind in by_kind
+            ]
         context["kinds"] = OrganisationKind.choices
         context["current_kind"] = self.kind
         return context
+
+    def get_base_listing(self):
+        return (
+            Organisation.objects.published()
+            .select_related("parent")
+            .only("name", "short_name", "slug", "kind", "parent__name", "parent__slug")
+            .order_by(localized("name"), "pk")
+        )
+
+    def get_breadcrumbs(self):
+        return [(ORGANISATIONS, reverse("organisations:organisation_list"))]
 
 
 class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):

@@ -246,7 +246,12 @@ def test_counts_are_capped_and_common_words_ranked_among_the_newest(client, monk
     assert "News (3+)" in response.content.decode()
     assert found(response) == ["Border talks 1", "Border talks 2"]
     by_date = search(client, "border", type="articles", sort="date")
-    assert found(by_date) == ["Border talks 1", "Border talks 2", "Border talks 3", "Border talks 4"]
+    assert found(by_date) == [
+        "Border talks 1",
+        "Border talks 2",
+        "Border talks 3",
+        "Border talks 4",
+    ]
 
 
 def test_a_rare_word_is_ranked_over_all_its_matches(client):
