@@ -6,6 +6,17 @@ from django.utils import translation
 from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # A second database alias, a mirror of the first, for the read-replica router's tests
+    # (tests/core/test_routers.py); nothing is routed to it unless a test turns the router on.
+    from django.conf import settings
+
+    settings.DATABASES.setdefault(
+        "replica", {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
+    )
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     # Most tests read English text; tests about Russian switch explicitly.

@@ -125,14 +125,20 @@ def _safe_cache(method, *args):
         return None
 
 
-def is_cacheable_request(request):
+def is_public_request(request):
+    """A visitor reading a public page: no session (not the newsroom), a GET, a public address."""
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
+        request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(UNCACHED_PREFIXES)
         and not request.path.startswith("/" + settings.MEDIA_URL.lstrip("/"))
+    )
+
+
+def is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0 and request.method == "GET" and is_public_request(request)
     )
 
 
