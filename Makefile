@@ -83,7 +83,8 @@ bench-data: install compile
 	$(BENCH_ENV) $(WITH_DB) sh -c '\
 		$(MANAGE) collectstatic --noinput -v0 && $(MANAGE) migrate --noinput -v0 && $(MANAGE) load_demo -v0 && \
 		if [ $$($(MANAGE) shell -v0 -c "from apps.news.models import Article; print(Article.objects.count())") -lt 100000 ]; \
-			then $(MANAGE) load_demo --scale 100000 --seed 1; fi'
+			then start=$$(date +%s) && $(MANAGE) load_demo --scale 100000 --seed 1 && \
+			echo $$(( $$(date +%s) - start )) > $(BENCH_DB)/load_seconds; fi'
 
 ## bench-search: search latency at 100,000 articles
 bench-search: bench-data

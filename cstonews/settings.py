@@ -171,8 +171,9 @@ PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
 # How often each process re-reads the content generation: the longest a change can take
 # to reach every worker and server.
 PAGE_CACHE_CHECK_SECONDS = float(env("PAGE_CACHE_CHECK_SECONDS", "1"))
-# List counts kept per content generation (CachedCountPaginator); 0 counts every time.
-COUNT_CACHE_SECONDS = int(env("COUNT_CACHE_SECONDS", "300"))
+# Results of costly queries kept per content generation: list counts, archive months,
+# related articles (apps/core/pagecache.py); 0 runs them every time.
+QUERY_CACHE_SECONDS = int(env("QUERY_CACHE_SECONDS", "300"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -33,7 +33,7 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Pages and counts are cached only where a test is about caching (tests/core/test_pagecache.py).
     settings.PAGE_CACHE_SECONDS = 0
-    settings.COUNT_CACHE_SECONDS = 0
+    settings.QUERY_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

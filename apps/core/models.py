@@ -221,6 +221,8 @@ class Publishable(models.Model):
                 include=["unpublish_at"],
                 name="%(class)s_pub_idx",
             ),
+            # The newsroom's lists: everything, newest first.
+            models.Index(fields=["-published_at", "-id"], name="%(class)s_newest_idx"),
         ]
 
     #: The text whose presence in a language means the item exists in that language.

@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +195,25 @@ class PageCacheMiddleware:
         return response
 
 
+def kept_for_generation(name, compute):
+    """`compute()`, run once per content generation and language, then from the cache.
+
+    For query results that change only when the content does: an archive's months, an
+    article's related articles. The value must be picklable (keys, numbers, dates).
+    """
+    if settings.QUERY_CACHE_SECONDS <= 0:
+        return compute()
+    try:
+        key = f"data:{current_generation()}:{get_language()}:{name}"
+    except DatabaseError:
+        return compute()
+    value = _safe_cache("get", key)
+    if value is None:
+        value = compute()
+        _safe_cache("set", key, value, settings.QUERY_CACHE_SECONDS)
+    return value
+
+
 class CachedCountPaginator(Paginator):
     """A paginator for long lists: counted once per content generation, deep pages by key.
 
@@ -214,7 +234,7 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if settings.COUNT_CACHE_SECONDS <= 0 or self.count_key is None:
+        if settings.QUERY_CACHE_SECONDS <= 0 or self.count_key is None:
             return super().count
         try:
             name = hashlib.md5(self.count_key.encode()).hexdigest()
@@ -224,7 +244,7 @@ class CachedCountPaginator(Paginator):
         count = _safe_cache("get", key)
         if count is None:
             count = super().count
-            _safe_cache("set", key, count, settings.COUNT_CACHE_SECONDS)
+            _safe_cache("set", key, count, settings.QUERY_CACHE_SECONDS)
         return count
 
     def page(self, number):

@@ -1,5 +1,8 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
+from django.utils.functional import cached_property
+
+from apps.core.pagecache import kept_for_generation
 
 
 class ItemsInLanguages:
@@ -13,7 +16,16 @@ class ItemsInLanguages:
         self.queryset, self.languages = queryset, list(languages)
 
     def count(self):
-        return self.queryset.count() * len(self.languages)
+        return self.stats["count"] * len(self.languages)
+
+    @cached_property
+    def stats(self):
+        """The number of items and their latest change: one aggregate, once per generation."""
+        model = self.queryset.model
+        return kept_for_generation(
+            f"sitemap:{model._meta.label}",
+            lambda: self.queryset.aggregate(count=Count("pk"), latest=Max("updated_at")),
+        )
 
     def __len__(self):
         return self.count()
@@ -45,8 +57,10 @@ class PublishedSitemap(Sitemap):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        return self._items().stats["latest"]
 
     def _items(self):
         # Overrides Sitemap._items (private), which would list every pair in Python.
-        return ItemsInLanguages(self.items(), self._languages())
+        if not hasattr(self, "_pairs"):
+            self._pairs = ItemsInLanguages(self.items(), self._languages())
+        return self._pairs

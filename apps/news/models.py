@@ -22,6 +22,7 @@ from apps.core.models import (
     search_field,
     trigram_indexes,
 )
+from apps.core.pagecache import kept_for_generation
 from apps.core.publishing import unpublished_links
 
 #: Addresses under /news/ that belong to the site, not to a section.
@@ -197,7 +198,19 @@ class Article(Publishable):
 
     def related_articles(self, limit):
         """Published articles that share the most organisations, people, events and
-        agreements with this one, then the most recent: one query.
+        agreements with this one, then the most recent.
+
+        The ranking is kept per content generation; the articles themselves are fetched
+        through published() every time.
+        """
+        keys = kept_for_generation(
+            f"related:{self.pk}:{limit}", lambda: self.related_article_keys(limit)
+        )
+        found = {a.pk: a for a in Article.objects.published().for_listing().filter(pk__in=keys)}
+        return [found[key] for key in keys if key in found]
+
+    def related_article_keys(self, limit):
+        """The keys of the related articles, best first, in one query.
 
         Candidates are the most recent RELATED_CANDIDATES articles linked to each entity;
         each is scored by how many of this article's entities it shares.
@@ -230,10 +243,10 @@ class Article(Publishable):
             )
             scores.append(Coalesce(Subquery(shared), 0))
         return list(
-            published.for_listing()
-            .filter(pk__in=candidates)
+            published.filter(pk__in=candidates)
             .annotate(shared_entities=sum(scores[1:], scores[0]))
-            .order_by("-shared_entities", "-published_at", "-pk")[:limit]
+            .order_by("-shared_entities", "-published_at", "-pk")
+            .values_list("pk", flat=True)[:limit]
         )
 
     def neighbours_in_section(self):

@@ -147,21 +147,32 @@ def matching(kind, text, filters=None):
     return queryset.filter(matches)
 
 
-def candidates(kind, text, filters=None):
-    """Primary keys of the matches, newest first, up to COUNT_LIMIT + 1 of them.
+def candidates(kinds, text, filters=None):
+    """{kind key: primary keys of its matches, newest first, up to COUNT_LIMIT + 1}.
 
-    One query gives both the (capped) count and the items worth ranking: a rare word's
-    matches come from the GIN index, a common word's from the newest rows by date.
+    One query for every kind (a UNION ALL of one branch per kind) gives both the capped
+    counts and the items worth ranking: a rare word's matches come from the GIN index, a
+    common word's from the newest rows by date.
     """
-    queryset = matching(kind, text, filters).order_by("-published_at", "-pk")
-    try:
-        sql, params = queryset.values("pk")[: COUNT_LIMIT + 1].query.sql_with_params()
-    except EmptyResultSet:  # a filter that excludes this kind: none()
-        return []
-    # Straight from the cursor: a thousand keys need none of the ORM's per-row work.
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    found = {kind.key: [] for kind in kinds}
+    branches, params, db = [], [], None
+    for kind in kinds:
+        queryset = matching(kind, text, filters).order_by("-published_at", "-pk")
+        try:
+            sql, branch_params = queryset.values("pk")[: COUNT_LIMIT + 1].query.sql_with_params()
+        except EmptyResultSet:  # a filter that excludes this kind: none()
+            continue
+        branches.append(f"(SELECT %s AS kind, pk FROM ({sql}) AS matches)")
+        params += [kind.key, *branch_params]
+        db = queryset.db
+    if not branches:
+        return found
+    # Straight from the cursor: a few thousand keys need none of the ORM's per-row work.
+    with connections[db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), params)
+        for key, pk in cursor.fetchall():
+            found[key].append(pk)
+    return found
 
 
 def search(kind, text, *, sort="relevance", filters=None, pks=None):
@@ -172,7 +183,7 @@ def search(kind, text, *, sort="relevance", filters=None, pks=None):
     """
     query = text_query(text)
     if pks is None:
-        pks = candidates(kind, text, filters)
+        pks = candidates([kind], text, filters)[kind.key]
     if sort != "date":
         pks = pks[:RANKED_CANDIDATES]
     queryset = (

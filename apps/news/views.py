@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.agreements.models import Agreement
 from apps.core.models import localized
+from apps.core.pagecache import kept_for_generation
 from apps.core.seo import SeoMixin, absolute, image_object, publisher
 from apps.core.views import FilteredListMixin, PublishedObjectMixin, document_response
 from apps.events.models import Event
@@ -127,7 +128,11 @@ class ArticleListView(SeoMixin, FilteredListMixin, ListView):
 
 
 def archive_months():
-    """[(year, [(month_date, count), ...]), ...] newest first, in one aggregate query."""
+    """[(year, [(month_date, count), ...]), ...] newest first, once per content generation."""
+    return kept_for_generation("archive-months", count_by_month)
+
+
+def count_by_month():
     rows = (
         Article.objects.published()
         .annotate(month=TruncMonth("published_at"))
@@ -291,7 +296,7 @@ class SearchView(SeoMixin, TemplateView):
         )
         if not text:
             return context
-        matches = {kind.key: search.candidates(kind, text, filters) for kind in search.KINDS}
+        matches = search.candidates(search.KINDS, text, filters)
         counts = {key: len(pks) for key, pks in matches.items()}
         results = {
             kind.key: search.search(kind, text, sort=sort, pks=matches[kind.key])

@@ -98,3 +98,18 @@ def test_authentic_languages_are_ticked_in_the_admin(staff_client, demo):
     html = staff_client.get(admin_url(Agreement, "change", agreement.pk)).content.decode()
     assert 'type="checkbox" name="authentic_languages" value="ru"' in html
     assert 'value="ru" id="id_authentic_languages_0" checked' in html
+
+
+def test_change_lists_leave_the_search_vectors_out(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ArticleFactory
+
+    ArticleFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_client.get(reverse("admin:news_article_changelist"))
+    assert response.status_code == 200
+    listing = [q["sql"] for q in queries.captured_queries if 'FROM "news_article"' in q["sql"]]
+    assert listing
+    assert not [sql for sql in listing if '"news_article"."search"' in sql]

@@ -27,7 +27,7 @@ REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
-    settings.COUNT_CACHE_SECONDS = 300
+    settings.QUERY_CACHE_SECONDS = 300
     cache.clear()
     pagecache.forget()
     yield settings
@@ -224,3 +224,38 @@ def test_deep_pages_by_key_are_the_same_pages(client, monkeypatch):
         for p in (1, 2)
     ]
     assert titles == [[f"Item {n:02}" for n in range(20)], [f"Item {n:02}" for n in range(20, 25)]]
+
+
+def test_related_articles_are_recomputed_when_content_changes(page_cache, commit):
+    from tests.factories import OrganisationFactory
+
+    council = OrganisationFactory()
+    with commit():
+        article = ArticleFactory()
+        article.organisations.add(council)
+    assert article.related_articles(5) == []
+    with commit():
+        newer = ArticleFactory(title_en="Same council")
+        newer.organisations.add(council)
+    assert [a.title for a in article.related_articles(5)] == ["Same council"]
+    with commit():
+        publishable_unpublish_quietly(newer)
+    assert article.related_articles(5) == []
+
+
+def publishable_unpublish_quietly(article):
+    article.status = PublicationStatus.UNPUBLISHED
+    article.save()
+
+
+def test_archive_months_follow_new_articles(page_cache, client, commit):
+    page_cache.PAGE_CACHE_SECONDS = 0
+    march = timezone.make_aware(timezone.datetime(2023, 3, 1, 12))
+    with commit():
+        ArticleFactory(published_at=march)
+    archive = client.get(reverse("news:article_archive")).context["archive"]
+    assert archive == [(2023, [(march.date(), 1)])]
+    with commit():
+        ArticleFactory(published_at=march + timedelta(days=2))
+    archive = client.get(reverse("news:article_archive")).context["archive"]
+    assert archive == [(2023, [(march.date(), 2)])]

@@ -178,6 +178,18 @@ class PublishableAdmin(TranslatedVersionAdmin):
         css = {"all": ["css/admin.css"]}
         js = ["js/admin-charcount.js"]
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match and match.url_name == f"{self.opts.app_label}_{self.opts.model_name}_changelist":
+            # A search vector is a third of a row and no list shows it.
+            queryset = queryset.defer(*self.changelist_deferred_fields())
+        return queryset
+
+    def changelist_deferred_fields(self):
+        # Only the search vectors: the language column reads the texts themselves.
+        return [f.name for f in self.opts.concrete_fields if isinstance(f, models.GeneratedField)]
+
     # Rights -------------------------------------------------------------------------
 
     def has_publish_permission(self, request):
