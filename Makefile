@@ -92,4 +92,6 @@ bench-search: bench-data
 
 ## bench: pages, newsroom lists, throughput under gunicorn and memory against issue 8's targets
 bench: bench-data
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null) \
+		|| (echo "make bench needs wrk (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk)" && false)
 	$(BENCH_ENV) $(WITH_DB) $(MANAGE) bench

@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.agreements.models import Agreement, AgreementKind
 from apps.core.filters import DateInput
-from apps.core.models import TEXT_SEARCH_CONFIGS, localized
+from apps.core.models import TEXT_SEARCH_CONFIGS, PublishableQuerySet, localized
 from apps.core.text import CYRILLIC_TO_LATIN, transliterate
 from apps.events.models import Event, EventKind
 from apps.news.models import Article, Section
@@ -129,13 +129,21 @@ def name_similarity(text):
     )
 
 
+def plain(model):
+    """The model's rows through a plain queryset, not modeltranslation's.
+
+    Every column here is named with its language already; modeltranslation's rewriting of
+    each lookup and annotation costs more than some of the queries (the instances still
+    read their translations as usual).
+    """
+    return PublishableQuerySet(model=model)
+
+
 def matching(kind, text, filters=None):
     """Published items of `kind` that match `text` (and the filters), unranked."""
     model = kind.model
     matches = Q(search=text_query(text))
-    # Every column is named with its language already: modeltranslation's rewriting of
-    # each lookup would only cost time.
-    queryset = model.objects.rewrite(False).published()
+    queryset = plain(model).published()
     if filters is not None:
         queryset = filters.filter(kind, queryset)
     if kind.names:
@@ -186,9 +194,7 @@ def search(kind, text, *, sort="relevance", filters=None, pks=None):
         pks = candidates([kind], text, filters)[kind.key]
     if sort != "date":
         pks = pks[:RANKED_CANDIDATES]
-    queryset = (
-        kind.model.objects.rewrite(False).filter(pk__in=pks).select_related(*kind.select_related)
-    )
+    queryset = plain(kind.model).filter(pk__in=pks).select_related(*kind.select_related)
     # Newer items rank higher: the boost halves after about a year.
     age_in_days = Func(
         Now() - F("published_at"),

@@ -123,18 +123,21 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         # relations they declare instead of importing them.
         Event = organisation.events_organised.model
         Agreement = organisation.agreements_adopted.model
+        Party = Agreement._meta.get_field("parties").related_model
+        # Key lists rather than joins with DISTINCT: each side uses its own index.
+        took_part = Event.participants.through.objects.filter(organisation=organisation)
+        is_party = Party.objects.filter(state=organisation)
         return super().get_context_data(
             page_title=organisation.name,
             page_description=organisation.description,
             latest_articles=organisation.articles.published().for_listing()[:10],
             events=Event.objects.published()
-            .filter(Q(organiser=organisation) | Q(participants=organisation))
-            .distinct()
-            .order_by("-start_date")[:10],
+            .filter(Q(organiser=organisation) | Q(pk__in=took_part.values("event_id")))
+            .select_related("country")
+            .order_by("-start_date", "-pk")[:10],
             agreements=Agreement.objects.published()
-            .filter(Q(adopting_body=organisation) | Q(parties__state=organisation))
-            .distinct()
-            .order_by("-concluded_on")[:10],
+            .filter(Q(adopting_body=organisation) | Q(pk__in=is_party.values("agreement_id")))
+            .order_by("-concluded_on", "-pk")[:10],
             **kwargs,
         )
 
