@@ -38,6 +38,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the newsroom's).
+    path("favicon.ico", core_views.favicon),
 ]
 
 # The public site, once per language: /ru/..., /en/... ("/" picks one: cookie, browser, default).

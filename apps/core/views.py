@@ -1,6 +1,8 @@
+import sys
+
 from django.conf import settings
 from django.db import connections
-from django.db.utils import DatabaseError
+from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import (
     FileResponse,
     Http404,
@@ -12,6 +14,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import resolve, reverse
 from django.utils import translation
 from django.utils.http import http_date
@@ -169,12 +172,27 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+#: Seconds a visitor (or a load balancer) is asked to wait while the database is away.
+DATABASE_RETRY_AFTER = 10
+
+
 def server_error(request):
     # No context processors, no database: this page must render when everything else fails.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # The database is down or restarting: a temporary condition, said as such.
+        page = loader.get_template("503.html").render({"retry_after": DATABASE_RETRY_AFTER})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

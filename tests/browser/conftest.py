@@ -51,3 +51,6 @@ def page(browser, live_server):
     )
     yield page
     context.close()
+    # The Content-Security-Policy holds on every page a browser test visits.
+    violations = [error for error in page.console_errors if "Content Security Policy" in error]
+    assert not violations, violations

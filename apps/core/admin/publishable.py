@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from rangefilter.filters import DateRangeFilterBuilder
 from reversion.admin import VersionAdmin
@@ -374,6 +375,8 @@ class PublishableAdmin(TranslatedVersionAdmin):
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The editor's import map is an inline script: it carries this response's nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         context.update(
             can_publish=self.has_publish_permission(request),
             can_submit=obj is None
