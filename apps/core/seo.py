@@ -1,6 +1,7 @@
 """Search and sharing metadata: breadcrumbs, canonical URLs, schema.org JSON-LD."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 
 
 def absolute(request, url):
@@ -72,3 +73,18 @@ class SeoMixin:
             og_image=image_object(request, image),
         )
         return context
+
+
+class MarkupSafeJSONEncoder(DjangoJSONEncoder):
+    """JSON in which no string can be read as markup: <, > and & written as escapes.
+
+    The suggestions are data for a script that sets option values, never HTML, but a
+    response that is safe even if some browser or proxy took it for HTML costs nothing.
+    """
+
+    def encode(self, o):
+        return (
+            super()
+            .encode(o)
+            .translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+        )

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from apps.agreements.models import Agreement
 from apps.core.models import localized
 from apps.core.pagecache import kept_for_generation
-from apps.core.seo import SeoMixin, absolute, image_object, publisher
+from apps.core.seo import MarkupSafeJSONEncoder, SeoMixin, absolute, image_object, publisher
 from apps.core.views import FilteredListMixin, PublishedObjectMixin, document_response
 from apps.events.models import Event
 from apps.news import search
@@ -359,4 +359,6 @@ def search_suggestions(request):
                 {"label": item.label, "url": item.get_absolute_url(), "type": str(kind.label)}
                 for item in matches
             ]
-    return JsonResponse({"query": text, "suggestions": suggestions[:8]})
+    return JsonResponse(
+        {"query": text, "suggestions": suggestions[:8]}, encoder=MarkupSafeJSONEncoder
+    )
