@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.security.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "apps.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -284,6 +285,10 @@ PHOTO_MAX_PIXELS = int(env("PHOTO_MAX_PIXELS", str(64_000_000)))
 PHOTO_MAX_FRAMES = int(env("PHOTO_MAX_FRAMES", "300"))
 DOCUMENT_MAX_BYTES = int(env("DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 # Requests larger than this are refused before their body is read (uploads included).
+MAX_REQUEST_BYTES = int(
+    env("MAX_REQUEST_BYTES", str(max(PHOTO_MAX_BYTES, DOCUMENT_MAX_BYTES) + 5 * 1024 * 1024))
+)
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

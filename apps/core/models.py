@@ -3,6 +3,7 @@
 import functools
 import operator
 import re
+import secrets
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -402,7 +403,9 @@ def validate_photo(value):
 
 
 def photo_upload_to(photo, filename):
-    return f"photos/{timezone.now():%Y/%m}/{safe_filename(filename)}"
+    # A random folder per file: the address of a draft's photo cannot be guessed from its
+    # name before the page that shows it is public.
+    return f"photos/{timezone.now():%Y/%m}/{secrets.token_urlsafe(9)}/{safe_filename(filename)}"
 
 
 def safe_filename(filename, default="file"):
@@ -598,7 +601,9 @@ def validate_document(value):
 
 
 def document_upload_to(document, filename):
-    return f"documents/{timezone.now():%Y/%m}/{safe_filename(filename)}"
+    # Documents are downloaded through their item's page (only while it is published); the
+    # random folder keeps the stored file's own address unguessable all the same.
+    return f"documents/{timezone.now():%Y/%m}/{secrets.token_urlsafe(9)}/{safe_filename(filename)}"
 
 
 class Document(models.Model):

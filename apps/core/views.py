@@ -158,7 +158,13 @@ def document_response(document):
 
 
 def serve_media(request, path):
-    """Uploaded files, for development and the compose set-up (see SERVE_MEDIA)."""
+    """Uploaded files, for development and the compose set-up (see SERVE_MEDIA).
+
+    Documents are never served by their stored address: only through the download view of
+    a published item (the front web server is set up the same way, see the README).
+    """
+    if path.startswith("documents/"):
+        raise Http404(_("There is no page at this address."))
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 

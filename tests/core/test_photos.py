@@ -14,7 +14,7 @@ from PIL import ExifTags, Image
 from apps.core.images import focal_crop
 from apps.core.models import Photo
 from tests.admin.browser import form_data
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, PhotoFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +244,52 @@ def test_a_real_photo_upload_through_the_admin(editor_client, settings):
     ArticleFactory(title="Uses the photo", main_image=photo)
     page = editor_client.get(reverse("admin:core_photo_change", args=[photo.pk])).content.decode()
     assert "Uses the photo" in page
+
+
+def test_a_huge_body_is_refused_before_it_is_read(editor_client, settings):
+    url = reverse("admin:core_photo_add")
+    response = editor_client.post(
+        url,
+        {"alt_text": "x"},
+        CONTENT_LENGTH=str(5 * 1024**3),  # "5 GB" announced
+    )
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+    assert not Photo.objects.exists()
+    assert files_under(settings.MEDIA_ROOT) == []
+
+
+def test_too_many_files_in_one_request_are_refused(editor_client):
+    url = reverse("admin:core_photo_add")
+    data = form_data(editor_client.get(url), "photo_form")
+    files = {f"image{n}": SimpleUploadedFile(f"{n}.jpg", jpeg_bytes()) for n in range(25)}
+    response = editor_client.post(url, data | files)
+    assert response.status_code == 400
+    assert not Photo.objects.exists()
+
+
+def test_a_file_name_cannot_climb_out_of_the_media_folder(editor_client, settings):
+    url = reverse("admin:core_photo_add")
+    data = form_data(editor_client.get(url), "photo_form")
+    data |= {"image": SimpleUploadedFile("../../../etc/cron.d/evil.jpg", jpeg_bytes())}
+    data |= {"alt_text": "Delegations"}
+    assert editor_client.post(url, data).status_code == 302
+    name = Photo.objects.get().image.name
+    assert name.startswith("photos/")
+    assert ".." not in name
+    root = Path(settings.MEDIA_ROOT).resolve()
+    stored = [root / path for path in files_under(root)]
+    assert stored
+    assert all(path.resolve().is_relative_to(root) for path in stored)
+
+
+def test_two_uploads_of_one_name_get_unguessable_different_addresses(editor_client):
+    first = PhotoFactory(image=SimpleUploadedFile("meeting.jpg", jpeg_bytes()))
+    second = PhotoFactory(image=SimpleUploadedFile("meeting.jpg", jpeg_bytes()))
+    assert first.image.name != second.image.name
+    assert len(Path(first.image.name).parent.name) >= 12  # the random folder
+
+
+def test_documents_are_not_served_by_their_stored_address(client, settings):
+    response = client.get("/media/documents/2023/03/x/agreement.pdf")
+    assert response.status_code == 404
