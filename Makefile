@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-de
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search bench
+.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search backup restore bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,16 @@ check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		DJANGO_ALLOWED_HOSTS=news.example.org DATABASE_URL=$${DATABASE_URL:-postgres://localhost/cstonews} \
 		$(MANAGE) check --deploy --fail-level WARNING
+
+## backup: one archive (pg_dump custom format + media + manifest) in $(BACKUP_DIR)
+BACKUP_DIR ?= backups
+backup: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) backup --output $(BACKUP_DIR)
+
+## restore: bring BACKUP=archive back into an empty installation, checking rows and files
+restore: install
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/cstonews-YYYYmmdd-HHMMSS.tar" && false)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) restore $(BACKUP)
 
 ## clean-db: delete the embedded database (all local data)
 clean-db:
