@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 
@@ -49,8 +51,7 @@ def client():
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
+    return signed_in(client, user)
 
 
 def _member(django_user_model, username, role):
@@ -81,10 +82,18 @@ def site_admin(db, django_user_model):
     return _member(django_user_model, "sasha.admin", SITE_ADMINISTRATOR)
 
 
-def client_for(user):
-    client = Client(headers={"Accept-Language": "en"})
+def signed_in(client, user):
+    """`client` signed in as `user`, with a second factor as production asks of editors."""
     client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="test authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return client
+
+
+def client_for(user):
+    return signed_in(Client(headers={"Accept-Language": "en"}), user)
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import twofactor
 from apps.core.dashboard import build_dashboard, publishable_admins
 from apps.core.models import language_name
 
@@ -16,6 +19,32 @@ class NewsroomAdminSite(admin.AdminSite):
     site_header = _("CSTO Press Service — Newsroom")
     site_title = _("Newsroom")
     index_title = _("Newsroom")
+    login_form = twofactor.NewsroomAuthenticationForm
+    login_template = "admin/newsroom_login.html"
+
+    def has_permission(self, request):
+        # Editors and administrators come in only with their second factor (twofactor.py).
+        return super().has_permission(request) and twofactor.has_second_factor(request.user)
+
+    def login(self, request, extra_context=None):
+        if request.method == "GET" and self.has_permission(request):
+            return redirect("admin:index")
+        context = {
+            **self.each_context(request),
+            "title": _("Log in"),
+            "subtitle": None,
+            "app_path": request.get_full_path(),
+            "username": request.user.get_username(),
+            **(extra_context or {}),
+        }
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            context[REDIRECT_FIELD_NAME] = reverse("admin:index", current_app=self.name)
+        request.current_app = self.name
+        return twofactor.NewsroomLoginView.as_view(
+            extra_context=context,
+            authentication_form=self.login_form,
+            template_name=self.login_template,
+        )(request)
 
     def index(self, request, extra_context=None):
         extra_context = {"dashboard": build_dashboard(request, self), **(extra_context or {})}
@@ -23,6 +52,11 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def get_urls(self):
         return [
+            path(
+                "two-factor/",
+                lambda request: twofactor.setup_view(request, self),
+                name="two_factor_setup",
+            ),
             path(
                 "translations/",
                 self.admin_view(self.translation_report),

@@ -1,9 +1,18 @@
 """Sign-in: brute force is paused per account and address; staff are never locked out
 from elsewhere; sessions rotate, expire and end everywhere with a password change."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.core.roles import AUTHOR, EDITOR
 
 pytestmark = pytest.mark.django_db
 
@@ -12,13 +21,99 @@ PASSWORD = "a-long-passphrase"
 
 @pytest.fixture
 def chief(django_user_model):
-    return django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
+    """An author: signs in with a password alone (editors' second factor: below)."""
+    user = django_user_model.objects.create_user(
+        "chief", "chief@example.org", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=AUTHOR))
+    return user
 
 
-def sign_in(client, password, address="203.0.113.7", **headers):
+def current_code(device):
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.fixture
+def chief_editor(django_user_model, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    user = django_user_model.objects.create_user(
+        "chief", "chief@example.org", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user
+
+
+def test_an_editor_needs_the_code_of_their_authenticator(chief_editor):
+    device = TOTPDevice.objects.create(user=chief_editor, name="phone", confirmed=True)
+    client = Client(headers={"Accept-Language": "en"})
+    without = sign_in(client, PASSWORD)
+    assert without.status_code == 200
+    assert "six-digit code" in without.content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302
+    wrong = client.post(
+        reverse("admin:login"),
+        {"username": "chief", "password": PASSWORD, "otp_token": "000000"},
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert wrong.status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(seconds=3)):  # after the throttle
+        right = client.post(
+            reverse("admin:login"),
+            {"username": "chief", "password": PASSWORD, "otp_token": current_code(device)},
+            REMOTE_ADDR="203.0.113.7",
+        )
+    assert right.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_an_editor_without_an_authenticator_sets_one_up_first(chief_editor):
+    client = Client(headers={"Accept-Language": "en"})
+    signed_in = sign_in(client, PASSWORD)
+    assert signed_in["Location"] == reverse("admin:two_factor_setup")
+    assert client.get(reverse("admin:index")).status_code == 302  # not yet
+    assert client.get(reverse("admin:news_article_changelist")).status_code == 302
+    setup = client.get(reverse("admin:two_factor_setup"))
+    assert setup.status_code == 200
+    assert 'src="data:image/svg+xml;base64,' in setup.content.decode()
+    device = TOTPDevice.objects.get(user=chief_editor, confirmed=False)
+    bad = client.post(reverse("admin:two_factor_setup"), {"otp_token": "123456"})
+    assert bad.status_code == 200
+    assert not TOTPDevice.objects.filter(user=chief_editor, confirmed=True).exists()
+    with time_machine.travel(timezone.now() + timedelta(seconds=3)):  # after the throttle
+        device.refresh_from_db()
+        good = client.post(reverse("admin:two_factor_setup"), {"otp_token": current_code(device)})
+    assert good["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).status_code == 200
+    # Once set up, the page cannot be used to add another device without the first one.
+    other = Client(headers={"Accept-Language": "en"})
+    sign_in(other, PASSWORD, otp_token="")
+    assert other.get(reverse("admin:two_factor_setup")).status_code == 302
+    assert other.get(reverse("admin:index")).status_code == 302
+
+
+def test_authors_sign_in_with_their_password_alone(chief, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    client = Client(headers={"Accept-Language": "en"})
+    assert sign_in(client, PASSWORD)["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_production_settings_require_the_second_factor():
+    from cstonews import settings as project_settings
+
+    assert project_settings.DEBUG is False
+    assert project_settings.TWO_FACTOR_REQUIRED is True
+
+
+def sign_in(client, password, address="203.0.113.7", otp_token="", **headers):
     return client.post(
         reverse("admin:login"),
-        {"username": "chief", "password": password, "next": reverse("admin:index")},
+        {
+            "username": "chief",
+            "password": password,
+            "otp_token": otp_token,
+            "next": reverse("admin:index"),
+        },
         REMOTE_ADDR=address,
         **headers,
     )
