@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-de
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search backup restore bench
+.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search bench loadtest backup restore
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,11 @@ bench-data: install compile
 ## bench-search: search latency at 100,000 articles
 bench-search: bench-data
 	$(BENCH_ENV) $(WITH_DB) $(MANAGE) bench_search
+
+## loadtest: 50 clients for 2 minutes under gunicorn while PostgreSQL restarts (issue 9)
+loadtest: bench-data
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BENCH_ENV) $(WITH_DB) $(MANAGE) loadtest
 
 ## bench: pages, newsroom lists, throughput under gunicorn and memory against issue 8's targets
 bench: bench-data

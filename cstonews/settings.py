@@ -51,6 +51,9 @@ else:
             "when DJANGO_DEBUG is off, for example: news.example.org"
         )
 
+# Former secret keys, still accepted for signatures while a new key is rolled out.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
+
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -127,3 +127,14 @@ def test_forged_link_for_a_non_publishable_model_is_refused(editor_client):
     content_type = ContentType.objects.get_for_model(EmbargoLink)
     add_url = reverse("admin:core_embargolink_add") + f"?content_type={content_type.pk}&object_id=1"
     assert editor_client.get(add_url).status_code == 403
+
+
+def test_links_survive_a_secret_key_rotation_while_the_old_key_is_a_fallback(settings):
+    old_key, new_key = "o" * 50, "n" * 50
+    settings.SECRET_KEY = old_key
+    link = make_link(ArticleFactory(draft=True))
+    token = link.token
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = new_key, [old_key]
+    assert EmbargoLink.from_token(token) == link
+    settings.SECRET_KEY_FALLBACKS = []
+    assert EmbargoLink.from_token(token) is None
