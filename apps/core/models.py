@@ -1,5 +1,6 @@
 """The publishing vocabulary shared by every public item, and the photo library."""
 
+import contextlib
 import functools
 import operator
 import re
@@ -518,10 +519,17 @@ class Photo(models.Model):
             data = stripped_original(self.image.file)
             self.image = ContentFile(data, name=PurePosixPath(self.image.name).name)
             self.file_size = len(data)
-        super().save(*args, **kwargs)
-        refocused = (stored_x, stored_y) != (self.focal_x, self.focal_y)
-        if new_upload or refocused or not self.renditions:
-            self.make_renditions()
+        try:
+            super().save(*args, **kwargs)
+            refocused = (stored_x, stored_y) != (self.focal_x, self.focal_y)
+            if new_upload or refocused or not self.renditions:
+                self.make_renditions()
+        except OSError:
+            # Storage full or unavailable: leave no stray original behind the rolled-back row.
+            if new_upload and self.image.name and self.image._committed:
+                with contextlib.suppress(OSError):
+                    self.image.storage.delete(self.image.name)
+            raise
         if stored_name and stored_name != self.image.name:
             # A replaced original; its renditions were replaced by make_renditions().
             storage = self.image.storage
@@ -544,15 +552,20 @@ class Photo(models.Model):
             source = original.read()
         stem = PurePosixPath(self.image.name).stem
         made = []
-        for name, width, height, extension, crop, data in make_renditions(
-            source, stem, self.focal_x, self.focal_y
-        ):
-            path = f"photos/renditions/{self.pk}/{name}"
-            storage.delete(path)
-            saved = storage.save(path, ContentFile(data))
-            made.append(
-                {"name": saved, "width": width, "height": height, "format": extension, "crop": crop}
-            )
+        try:
+            for name, width, height, extension, crop, data in make_renditions(
+                source, stem, self.focal_x, self.focal_y
+            ):
+                path = f"photos/renditions/{self.pk}/{name}"
+                storage.delete(path)
+                saved = storage.save(path, ContentFile(data))
+                made.append(
+                    {"name": saved, "width": width, "height": height,
+                     "format": extension, "crop": crop}
+                )  # fmt: skip
+        except OSError:
+            delete_files(storage, [rendition["name"] for rendition in made])
+            raise
         Photo.objects.filter(pk=self.pk).update(renditions=made)
         self.renditions = made
         stale = [name for name in old_names if name not in {r["name"] for r in made}]

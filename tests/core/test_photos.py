@@ -293,3 +293,44 @@ def test_two_uploads_of_one_name_get_unguessable_different_addresses(editor_clie
 def test_documents_are_not_served_by_their_stored_address(client, settings):
     response = client.get("/media/documents/2023/03/x/agreement.pdf")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("errno_code", [28, 30], ids=["disk full", "read-only"])
+def test_a_failing_media_storage_keeps_the_text_and_saves_nothing(
+    editor_client, settings, monkeypatch, errno_code
+):
+    from django.core.files.storage import FileSystemStorage
+
+    def failing_save(self, name, content, max_length=None):
+        raise OSError(errno_code, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "save", failing_save)
+    url = reverse("admin:core_photo_add")
+    data = form_data(editor_client.get(url), "photo_form")
+    data |= {"image": SimpleUploadedFile("meeting.jpg", jpeg_bytes())}
+    data |= {"alt_text_en": "Delegations", "caption_en": "The council in session"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "nothing was saved" in html
+    assert "Delegations" in html  # what the editor typed is still in the form
+    assert "The council in session" in html
+    assert not Photo.objects.exists()
+    assert files_under(settings.MEDIA_ROOT) == []
+
+
+def test_renditions_failing_half_way_leave_no_files(settings, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+
+    real_save, calls = FileSystemStorage.save, []
+
+    def save_three_then_fail(self, name, content, max_length=None):
+        calls.append(name)
+        if len(calls) > 3:
+            raise OSError(28, "No space left on device")
+        return real_save(self, name, content, max_length)
+
+    monkeypatch.setattr(FileSystemStorage, "save", save_three_then_fail)
+    with pytest.raises(OSError, match="No space left"):
+        Photo.objects.create(image=ContentFile(jpeg_bytes((1200, 900)), name="big.jpg"))
+    assert files_under(settings.MEDIA_ROOT) == []

@@ -2,6 +2,7 @@
 
 import datetime
 import difflib
+import logging
 from urllib.parse import urlencode
 
 from django import forms
@@ -58,6 +59,14 @@ class PublicationStateFilter(admin.SimpleListFilter):
             case "review" | "draft" | "unpublished":
                 return queryset.filter(status=self.value())
         return queryset
+
+
+logger = logging.getLogger(__name__)
+
+STORAGE_FAILED = _(
+    "The file could not be stored (the media storage is full or unavailable), so nothing "
+    "was saved. Your text is still here: try again later, or tell a site administrator."
+)
 
 
 class PublishableAdminForm(forms.ModelForm):
@@ -153,7 +162,36 @@ def in_every_language(*fields):
 
 
 class TranslatedVersionAdmin(TabbedDjangoJqueryTranslationAdmin, VersionAdmin):
-    """Language tabs for translated fields, and revisions for everything."""
+    """Language tabs for translated fields, and revisions for everything.
+
+    When the media storage fails while a form is saved (disk full, read-only, bucket
+    unreachable), the save is rolled back and the same form comes back, with everything
+    the editor typed and a message saying that nothing was saved.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError:
+            if request.method != "POST":
+                raise
+            logger.exception("Media storage failed while saving %s", self.opts.label)
+            request.storage_failed = True
+            # The admin's save ran in a transaction: nothing of it is left. Show the form
+            # again, bound to what was sent, refused by the form itself (below).
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not getattr(request, "storage_failed", False):
+            return form
+
+        class StorageFailedForm(form):
+            def clean(self):
+                super().clean()
+                raise ValidationError(STORAGE_FAILED)
+
+        return StorageFailedForm
 
 
 class PublishableAdmin(TranslatedVersionAdmin):
