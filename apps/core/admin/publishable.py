@@ -502,6 +502,8 @@ class PublishableAdmin(TranslatedVersionAdmin):
     # Bulk actions ----------------------------------------------------------------------
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         if (
             request.method == "POST"
             and request.POST.get("action") in self.publisher_actions
