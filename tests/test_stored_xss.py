@@ -7,6 +7,7 @@ pages: a payload in a title, lead, caption, credit or name never arrives as mark
 import pytest
 import reversion
 from django.urls import reverse
+from reversion.models import Version
 
 from apps.news.models import Article
 from tests.factories import (
@@ -77,8 +78,13 @@ def test_payloads_stay_text_in_the_newsroom(staff_client, payload):
     with reversion.create_revision():
         article = ArticleFactory(title_en=f"Summit {payload}", lead_en=payload)
     with reversion.create_revision():
-        Article.objects.get(pk=article.pk).save()
+        changed = Article.objects.get(pk=article.pk)
+        changed.lead_en = f"Changed {payload}"
+        changed.save()
+    versions = list(Version.objects.get_for_object(article))
     pages = {
+        "compare": reverse("admin:news_article_compare", args=[article.pk])
+        + f"?from={versions[1].pk}&to={versions[0].pk}",
         "change list": reverse("admin:news_article_changelist"),
         "change form": reverse("admin:news_article_change", args=[article.pk]),
         "history": reverse("admin:news_article_history", args=[article.pk]),

@@ -256,13 +256,17 @@ class Article(Publishable):
             .filter(section_id=self.section_id)
             .only("title", "slug", "section_id", "published_at")
         )
+        # The plain bound (__lte/__gte) is what the index range uses; the OR only breaks ties.
+        # Without it the newest article's "newer" scan would read its whole section.
         older = siblings.filter(
             Q(published_at__lt=self.published_at)
-            | Q(published_at=self.published_at, pk__lt=self.pk)
+            | Q(published_at=self.published_at, pk__lt=self.pk),
+            published_at__lte=self.published_at,
         ).order_by("-published_at", "-pk")[:1]
         newer = siblings.filter(
             Q(published_at__gt=self.published_at)
-            | Q(published_at=self.published_at, pk__gt=self.pk)
+            | Q(published_at=self.published_at, pk__gt=self.pk),
+            published_at__gte=self.published_at,
         ).order_by("published_at", "pk")[:1]
         rows = list(older.annotate(direction=Value(-1)).union(newer.annotate(direction=Value(1))))
         by_direction = {row.direction: row for row in rows}

@@ -47,7 +47,7 @@ def addresses(article, deleted_version):
         "change": reverse("admin:news_article_change", args=[pk]),
         "history": reverse("admin:news_article_history", args=[pk]),
         "compare": reverse("admin:news_article_compare", args=[pk])
-        + f"?version_a={versions[0].pk}&version_b={versions[1].pk}",
+        + f"?from={versions[1].pk}&to={versions[0].pk}",
         "revert": reverse("admin:news_article_revision", args=[pk, versions[-1].pk]),
         "recover list": reverse("admin:news_article_recoverlist"),
         "recover": reverse("admin:news_article_recover", args=[deleted_version.pk]),

@@ -208,3 +208,11 @@ def test_sign_in_never_redirects_to_another_site(chief, target):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/"])
+def test_the_language_switch_never_redirects_to_another_site(target):
+    client = Client(headers={"Accept-Language": "en"})
+    response = client.post(reverse("set_language"), {"language": "ru", "next": target})
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
