@@ -119,6 +119,9 @@ def setup_view(request, site):
     context = {
         **site.each_context(request),
         "title": _("Set up two-factor sign-in"),
+        # Nothing of the newsroom is open yet: no app list to tempt with.
+        "is_nav_sidebar_enabled": False,
+        "available_apps": [],
         "form": form,
         "qr_code": qr_data_uri(device.config_url),
         "secret": base64.b32encode(device.bin_key).decode(),

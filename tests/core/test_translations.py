@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from apps.core.templatetags.cstonews import date_range
 
@@ -81,7 +81,8 @@ def test_russian_visitor_reads_the_interface_in_russian(client):
     html = client.get(url).content.decode()
     assert '<html lang="ru">' in html
     assert "Назад в раздел" in html
-    assert article.published_at.strftime("%d.%m.%Y") in html  # the list style stays
+    # The list style stays; the date is the site's local one (Moscow), not UTC's.
+    assert timezone.localtime(article.published_at).strftime("%d.%m.%Y") in html
 
 
 @pytest.mark.django_db
