@@ -234,18 +234,10 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if settings.QUERY_CACHE_SECONDS <= 0 or self.count_key is None:
+        if self.count_key is None:
             return super().count
-        try:
-            name = hashlib.md5(self.count_key.encode()).hexdigest()
-            key = f"count:{current_generation()}:{name}"
-        except DatabaseError:
-            return super().count
-        count = _safe_cache("get", key)
-        if count is None:
-            count = super().count
-            _safe_cache("set", key, count, settings.QUERY_CACHE_SECONDS)
-        return count
+        name = hashlib.md5(self.count_key.encode()).hexdigest()
+        return kept_for_generation(f"count:{name}", lambda: Paginator.count.func(self))
 
     def page(self, number):
         number = self.validate_number(number)
