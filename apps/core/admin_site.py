@@ -57,6 +57,19 @@ class NewsroomAdminSite(admin.AdminSite):
                 lambda request: twofactor.setup_view(request, self),
                 name="two_factor_setup",
             ),
+            # Opened signed in with a password alone: the view checks who is signed in.
+            path(
+                "two-factor/enrol/<str:token>/",
+                lambda request, token: twofactor.enrol_view(request, self, token),
+                name="two_factor_enrol",
+            ),
+            path(
+                "two-factor/link/<int:user_id>/",
+                self.admin_view(
+                    lambda request, user_id: twofactor.link_view(request, self, user_id)
+                ),
+                name="two_factor_link",
+            ),
             path(
                 "translations/",
                 self.admin_view(self.translation_report),

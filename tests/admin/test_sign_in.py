@@ -66,29 +66,7 @@ def test_an_editor_needs_the_code_of_their_authenticator(chief_editor):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-def test_an_editor_without_an_authenticator_sets_one_up_first(chief_editor):
-    client = Client(headers={"Accept-Language": "en"})
-    signed_in = sign_in(client, PASSWORD)
-    assert signed_in["Location"] == reverse("admin:two_factor_setup")
-    assert client.get(reverse("admin:index")).status_code == 302  # not yet
-    assert client.get(reverse("admin:news_article_changelist")).status_code == 302
-    setup = client.get(reverse("admin:two_factor_setup"))
-    assert setup.status_code == 200
-    assert 'src="data:image/svg+xml;base64,' in setup.content.decode()
-    device = TOTPDevice.objects.get(user=chief_editor, confirmed=False)
-    bad = client.post(reverse("admin:two_factor_setup"), {"otp_token": "123456"})
-    assert bad.status_code == 200
-    assert not TOTPDevice.objects.filter(user=chief_editor, confirmed=True).exists()
-    with time_machine.travel(timezone.now() + timedelta(seconds=3)):  # after the throttle
-        device.refresh_from_db()
-        good = client.post(reverse("admin:two_factor_setup"), {"otp_token": current_code(device)})
-    assert good["Location"] == reverse("admin:index")
-    assert client.get(reverse("admin:index")).status_code == 200
-    # Once set up, the page cannot be used to add another device without the first one.
-    other = Client(headers={"Accept-Language": "en"})
-    sign_in(other, PASSWORD, otp_token="")
-    assert other.get(reverse("admin:two_factor_setup")).status_code == 302
-    assert other.get(reverse("admin:index")).status_code == 302
+# Enrolment (no device yet, links, recovery codes): tests/admin/test_two_factor_enrolment.py.
 
 
 def test_authors_sign_in_with_their_password_alone(chief, settings):
