@@ -12,6 +12,7 @@ end
 
 init = function(args)
   statuses = {}
+  cache = {hit = 0, miss = 0}
   math.randomseed(os.time() + math.random(1000))
 end
 
@@ -21,11 +22,17 @@ end
 
 response = function(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  local served = headers["X-Cache"] or headers["x-cache"]
+  if served == "hit" or served == "miss" then
+    cache[served] = cache[served] + 1
+  end
 end
 
 done = function(summary, latency, requests)
-  local totals = {}
+  local totals, hits, misses = {}, 0, 0
   for _, thread in ipairs(threads) do
+    local counted = thread:get("cache")
+    hits, misses = hits + counted.hit, misses + counted.miss
     for status, count in pairs(thread:get("statuses")) do
       totals[status] = (totals[status] or 0) + count
     end
@@ -40,6 +47,6 @@ done = function(summary, latency, requests)
       .. '"p99_us": %d, "socket_errors": %d, "statuses": {%s}}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
     latency:percentile(99), errors.connect + errors.read + errors.write + errors.timeout,
-    table.concat(parts, ", ")
+    hits, misses, table.concat(parts, ", ")
   ))
 end

@@ -11,11 +11,8 @@ class CoreConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_delete
 
-        from apps.core import pagecache
         from apps.core.models import Document, Photo
         from apps.core.signals import delete_stored_files
-
-        pagecache.connect_signals()
 
         post_delete.connect(delete_stored_files, sender=Photo)
         for model in apps.get_models():

@@ -30,7 +30,7 @@ class DateInput(forms.DateInput):
 class PublicFilterSet(django_filters.FilterSet):
     """A filter form that reports bad values and applies the good ones.
 
-    Choices of published items are given as `lambda request: ...published()`: a queryset
+    Choices of published items are given as `lambda request: ...public()`: a queryset
     written in the class would keep the time the module was imported, and leave out
     everything published since.
 

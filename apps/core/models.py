@@ -18,12 +18,14 @@ from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Func, Q, Value
+from django.db.models.fields.files import ImageFieldFile
 from django.db.models.functions import Coalesce, NullIf, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from PIL import Image
 
 from apps.core.documents import EXTENSIONS, inspect_document
 from apps.core.html import EDITOR_EXTENSIONS, sanitise_html
@@ -78,8 +80,9 @@ SLUG_HELP = _(
     "title; a changed address keeps redirecting from the old one."
 )
 
-#: Fields that only people with the publishing right may set.
-PUBLISHING_FIELDS = ["status", "published_at", "unpublish_at", "require_all_languages"]
+#: Fields that only people with the publishing right may set. The status is not among them:
+#: it changes only through the workflow services (apps/core/services.py), never in a form.
+PUBLISHING_FIELDS = ["published_at", "unpublish_at", "require_all_languages"]
 
 
 def language_name(code):
@@ -93,20 +96,31 @@ def site_languages():
 
 class PublishableQuerySet(models.QuerySet):
     def published(self, at=None):
-        """What the public may see at `at` (default: now).
+        """What is published at `at` (default: now): the publishing vocabulary's one rule.
 
-        Published, with a publication time that has come, and not yet unpublished.
-        Every public surface (pages, feeds, sitemaps, search, related-item blocks) goes
-        through this one method; `Publishable.is_published` mirrors it for one object.
+        Published, with a publication time that has come, and not yet unpublished. Pure:
+        it never looks at the active language. `Publishable.is_published` is its twin for
+        one object. Visitors' pages use `public()`, which adds the language policy.
         """
         at = at or timezone.now()
-        public = self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=at).filter(
+        return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=at).filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=at)
         )
-        if settings.TRANSLATION_FALLBACK == "hide" and get_language() in site_languages():
-            # The site is set to leave untranslated items out of each language's pages.
-            return public.in_language(get_language())
-        return public
+
+    def shown_in_language(self, language=None):
+        """The language policy: with TRANSLATION_FALLBACK=hide, only items written in
+        `language` (default: the active one); otherwise every item (shown in a fallback).
+        `Publishable.is_shown_in_language` is its twin for one object."""
+        language = language or get_language()
+        if settings.TRANSLATION_FALLBACK == "hide" and language in site_languages():
+            return self.in_language(language)
+        return self
+
+    def public(self, at=None, language=None):
+        """What a visitor reading `language` (default: the active one) may see: published,
+        then the language policy. Every public surface (pages, feeds, sitemaps, search,
+        related-item blocks, JSON-LD) goes through it; `Publishable.is_public` is its twin."""
+        return self.published(at).shown_in_language(language)
 
     def in_language(self, language):
         """Items that exist in `language` (their identifying text is written in it)."""
@@ -319,15 +333,31 @@ class Publishable(models.Model):
             available[0],
         )
 
-    @property
-    def is_published(self):
-        now = timezone.now()
+    def is_published_at(self, at=None):
+        """The twin of `published()` for this one object."""
+        at = at or timezone.now()
         return (
             self.status == PublicationStatus.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= now
-            and (self.unpublish_at is None or self.unpublish_at > now)
+            and self.published_at <= at
+            and (self.unpublish_at is None or self.unpublish_at > at)
         )
+
+    @property
+    def is_published(self):
+        return self.is_published_at()
+
+    def is_shown_in_language(self, language=None):
+        """The twin of `shown_in_language()` for this one object."""
+        language = language or get_language()
+        if settings.TRANSLATION_FALLBACK == "hide" and language in site_languages():
+            return bool(getattr(self, f"{self.translation_field}_{language}", ""))
+        return True
+
+    @property
+    def is_public(self):
+        """The twin of `public()`: a visitor reading the active language may see it."""
+        return self.is_published and self.is_shown_in_language()
 
     @property
     def is_scheduled(self):
@@ -403,10 +433,30 @@ def validate_photo(value):
         inspect_photo(value.file)
 
 
+class PhotoFieldFile(ImageFieldFile):
+    def _get_image_dimensions(self):
+        # Django reads the dimensions as soon as a form hands an upload to the model, before
+        # any validator runs; Pillow raises for a header of over twice PHOTO_MAX_PIXELS.
+        # Unknown dimensions let validate_photo refuse the picture with a message instead.
+        try:
+            return super()._get_image_dimensions()
+        except Image.DecompressionBombError:
+            return (None, None)
+
+
+class PhotoImageField(models.ImageField):
+    attr_class = PhotoFieldFile
+
+
 def photo_upload_to(photo, filename):
     # A random folder per file: the address of a draft's photo cannot be guessed from its
     # name before the page that shows it is public.
     return f"photos/{timezone.now():%Y/%m}/{secrets.token_urlsafe(9)}/{safe_filename(filename)}"
+
+
+def rendition_path(original_name, name):
+    """Where a rendition is stored: in its original's random folder, as unguessable as it."""
+    return str(PurePosixPath(original_name).parent / "renditions" / name)
 
 
 def safe_filename(filename, default="file"):
@@ -423,7 +473,7 @@ def safe_filename(filename, default="file"):
 class Photo(models.Model):
     """A picture from the library, with the rights information shown wherever it is used."""
 
-    image = models.ImageField(
+    image = PhotoImageField(
         _("image file"),
         upload_to=photo_upload_to,
         width_field="width",
@@ -496,6 +546,9 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["-created_at"]
+        # A photo has no status of its own: it is public while a public item shows it, and
+        # changing it then is an editor's decision (apps/core/rights.py).
+        permissions = [("publish_photo", _("Can change photos shown on the public site"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(focal_x__gte=0, focal_x__lte=100, focal_y__gte=0, focal_y__lte=100),
@@ -556,7 +609,7 @@ class Photo(models.Model):
             for name, width, height, extension, crop, data in make_renditions(
                 source, stem, self.focal_x, self.focal_y
             ):
-                path = f"photos/renditions/{self.pk}/{name}"
+                path = rendition_path(self.image.name, name)
                 storage.delete(path)
                 saved = storage.save(path, ContentFile(data))
                 made.append(

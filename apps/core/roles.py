@@ -15,6 +15,9 @@ CONTENT_APPS = {"core", "organisations", "events", "agreements", "news"}
 EDITORS_ONLY = {"embargolink", "correction", "searchpromotion"}
 #: Structure of the site rather than content: only site administrators change it.
 STRUCTURE_MODELS = {("news", "section")}
+#: Shared reference data printed on public pages (country names, agreement subjects):
+#: Authors use them in their drafts; changing them is an editor's decision.
+REFERENCE_MODELS = {("organisations", "country"), ("agreements", "subject")}
 
 
 def role_has(role, app_label, model, codename):
@@ -27,7 +30,10 @@ def role_has(role, app_label, model, codename):
         return action == "view"
     if role == EDITOR:
         return True
-    # Authors write and edit drafts; publishing, embargo links and deleting are editors' work.
+    if (app_label, model) in REFERENCE_MODELS:
+        return action == "view"
+    # Authors write and edit drafts; publishing, embargo links and deleting are editors' work
+    # (and "publish_photo": changing a photo that a public item shows).
     return action in {"add", "change", "view"} and model not in EDITORS_ONLY
 
 

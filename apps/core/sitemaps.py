@@ -9,7 +9,9 @@ class ItemsInLanguages:
     """The (item, language) pairs of an i18n sitemap, sliced in the database.
 
     Django's Sitemap builds the list of every pair in Python, so a sitemap index over
-    100,000 articles would load them all (seconds) to count its pages.
+    100,000 articles would load them all (seconds) to count its pages. A pair whose
+    language the item is not shown in (the "hide" translation policy) is left out of its
+    page: pages are counted as if every item had every language, and may come out shorter.
     """
 
     def __init__(self, queryset, languages):
@@ -36,7 +38,11 @@ class ItemsInLanguages:
         items = self.queryset[first_item : -(-index.stop // per_item)]
         pairs = [(item, language) for item in items for language in self.languages]
         skip = index.start - first_item * per_item
-        return pairs[skip : skip + index.stop - index.start]
+        return [
+            (item, language)
+            for item, language in pairs[skip : skip + index.stop - index.start]
+            if item.is_shown_in_language(language)
+        ]
 
 
 class PublishedSitemap(Sitemap):
@@ -51,7 +57,17 @@ class PublishedSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return self.model.objects.published().order_by("pk").only("pk", "slug", "updated_at")
+        # Published in any language: each pair of an item and a language is then kept only
+        # where the language policy shows it (public() would use the request's language).
+        return (
+            self.model.objects.published()
+            .order_by("pk")
+            .only("pk", "slug", "updated_at", self.model.translation_field)
+        )
+
+    def get_languages_for_item(self, item):
+        """The languages the item is shown in: its hreflang alternates."""
+        return [code for code in self._languages() if item.is_shown_in_language(code)]
 
     def lastmod(self, item):
         return item.updated_at

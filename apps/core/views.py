@@ -1,4 +1,6 @@
+import posixpath
 import sys
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import connections
@@ -44,7 +46,7 @@ class PublishedObjectMixin:
 
     def get_queryset(self):
         queryset = self.get_base_queryset()
-        return queryset if self.preview else queryset.published()
+        return queryset if self.preview else queryset.public()
 
     def get_object(self, queryset=None):
         """By this language's slug; another language's or a former slug redirects here."""
@@ -63,11 +65,13 @@ class PublishedObjectMixin:
         return item
 
     def get_context_data(self, **kwargs):
-        # The switcher and hreflang links lead to this item's own address in each language.
+        # The switcher and hreflang links lead to this item's own address in each language
+        # it is shown in; a language that hides it has no such address (see base.html).
         alternate_urls = {}
         for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                alternate_urls[code] = self.object.get_absolute_url()
+            if self.preview or self.object.is_shown_in_language(code):
+                with translation.override(code):
+                    alternate_urls[code] = self.object.get_absolute_url()
         return super().get_context_data(alternate_urls=alternate_urls, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -133,7 +137,7 @@ def embargo_view(request, token):
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
     item = link.item
-    if item.is_published:
+    if item.is_public:
         return HttpResponseRedirect(item.get_absolute_url())
     banner = {"kind": "embargo", "item": item, "recipient": link.recipient}
     response = render_public_page(request, item, banner=banner)
@@ -163,7 +167,11 @@ def serve_media(request, path):
     Documents are never served by their stored address: only through the download view of
     a published item (the front web server is set up the same way, see the README).
     """
-    if path.startswith("documents/"):
+    # The rules apply to the path as the file system will read it: "//documents/",
+    # "./documents/", "photos/../documents/" and "%2e/documents/" all name the same folder.
+    path = posixpath.normpath(unquote(path)).lstrip("/")
+    top = path.split("/", 1)[0]
+    if top == ".." or top.casefold() == "documents":
         raise Http404(_("There is no page at this address."))
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 

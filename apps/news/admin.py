@@ -7,6 +7,7 @@ from apps.core import services
 from apps.core.admin import (
     PublicationStateFilter,
     PublishableAdmin,
+    RefreshesPublicPages,
     TranslatedVersionAdmin,
     in_every_language,
     publication_date_filter,
@@ -68,7 +69,7 @@ class ArticleAttachmentInline(admin.TabularInline):
 
 
 @admin.register(SearchPromotion)
-class SearchPromotionAdmin(admin.ModelAdmin):
+class SearchPromotionAdmin(RefreshesPublicPages, admin.ModelAdmin):
     list_display = ["query", "content_type", "object_id", "order"]
     search_fields = ["query"]
     list_filter = ["content_type"]
@@ -127,7 +128,7 @@ class ArticleAdmin(PublishableAdmin):
             _("Publishing"),
             {
                 "fields": [
-                    "status",
+                    "current_state",
                     "published_at",
                     "unpublish_at",
                     "is_featured",

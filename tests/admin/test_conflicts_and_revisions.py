@@ -148,7 +148,7 @@ def test_compare_shows_labels_and_local_times_not_raw_values(editor_client):
 
     article = ArticleFactory(status=PublicationStatus.IN_REVIEW)
     save(editor_client, article)
-    save(editor_client, article, status="published")
+    save(editor_client, article, _publish_now="1")
     versions = list(Version.objects.get_for_object(article).order_by("pk"))
     html = editor_client.get(
         reverse("admin:news_article_compare", args=[article.pk]),

@@ -186,7 +186,7 @@ def test_a_photo_without_alt_text_blocks_publishing(editor_client, editor):
     with pytest.raises(WorkflowError, match="alternative text"):
         services.publishable_publish(item=article, user=editor)
     url = reverse("admin:news_article_change", args=[article.pk])
-    data = form_data(editor_client.get(url), "article_form") | {"status": "published"}
+    data = form_data(editor_client.get(url), "article_form") | {"_publish_now": "1"}
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "needs its alternative text before publishing" in response.content.decode()

@@ -159,9 +159,9 @@ class TestEditor:
         item = ArticleFactory(status=PublicationStatus.IN_REVIEW)
         data = form_data(editor_client.get(change_url(item)), "article_form")
         data |= {
-            "status": "published",
             "published_at_0": "2099-01-01",
             "published_at_1": "09:00:00",
+            "_schedule": "1",
         }
         assert editor_client.post(change_url(item), data).status_code == 302
         item.refresh_from_db()

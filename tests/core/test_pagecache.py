@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core import pagecache
-from apps.core.models import ContentGeneration, PublicationStatus
-from apps.core.services import publishable_publish, publishable_unpublish
+from apps.core.models import PUBLISHING_FIELDS, ContentGeneration
+from apps.core.services import publishable_publish, publishable_save, publishable_unpublish
 from apps.news.models import Article
 from tests.factories import ArticleFactory
 
@@ -43,6 +43,26 @@ def commit(django_capture_on_commit_callbacks):
 
 def news(client):
     return client.get(reverse("news:article_list"))
+
+
+def published(user, relations=(), **fields):
+    """An article written as a draft, then published through the workflow."""
+    article = ArticleFactory(draft=True, **fields)
+    for relation, items in relations:
+        getattr(article, relation).add(*items)
+    return publishable_publish(item=article, user=user)
+
+
+def edited(user, article, **changes):
+    """`article` edited and saved as the newsroom's form saves it."""
+    stored = (
+        Article.objects.filter(pk=article.pk).values("version", "status", *PUBLISHING_FIELDS).get()
+    )
+    article = Article.objects.get(pk=article.pk)
+    for name, value in changes.items():
+        setattr(article, name, value)
+    publishable_save(item=article, user=user, stored=stored)
+    return article
 
 
 def test_second_visit_is_served_from_the_cache_without_queries(
@@ -79,8 +99,7 @@ def test_publishing_editing_and_unpublishing_show_at_once(page_cache, client, co
     assert detail.status_code == 200
 
     with commit():
-        Article.objects.filter(pk=article.pk).update(title_en="Summit closes")
-        Article.objects.get().save()  # an admin save; update() alone is bounded by the TTL
+        edited(editor, article, title_en="Summit closes")
     assert "Summit closes" in news(client).content.decode()
 
     with commit():
@@ -164,7 +183,7 @@ def test_a_cache_that_is_down_only_costs_speed(page_cache, client, settings):
         assert "Summit opens" in response.content.decode()
 
 
-def test_shared_redis_cache_between_processes(page_cache, client, settings, commit):
+def test_shared_redis_cache_between_processes(page_cache, client, settings, commit, editor):
     import redis
 
     try:
@@ -182,27 +201,26 @@ def test_shared_redis_cache_between_processes(page_cache, client, settings, comm
     }
     cache.clear()
     with commit():
-        article = ArticleFactory(title_en="Summit opens")
+        article = published(editor, title_en="Summit opens")
     assert news(client)["X-Cache"] == "miss"
     pagecache.forget()  # another worker: its own memory, the same Redis
     assert news(client)["X-Cache"] == "hit"
     keys = redis.Redis.from_url(REDIS_URL).keys("cstonews-test:*page:*")
     assert keys
     with commit():
-        Article.objects.filter(pk=article.pk).update(status=PublicationStatus.DRAFT)
-        Article.objects.get().save()
+        publishable_unpublish(item=article, user=editor)
     pagecache.forget()
     assert "Summit opens" not in news(client).content.decode()
     cache.clear()
 
 
-def test_list_counts_are_kept_per_generation(page_cache, client, commit):
+def test_list_counts_are_kept_per_generation(page_cache, client, commit, editor):
     page_cache.PAGE_CACHE_SECONDS = 0  # pages themselves not cached: counts only
     with commit():
         ArticleFactory.create_batch(3)
     assert news(client).context["paginator"].count == 3
     with commit():
-        ArticleFactory()
+        published(editor)
     assert news(client).context["paginator"].count == 4
 
 
@@ -226,7 +244,7 @@ def test_deep_pages_by_key_are_the_same_pages(client, monkeypatch):
     assert titles == [[f"Item {n:02}" for n in range(20)], [f"Item {n:02}" for n in range(20, 25)]]
 
 
-def test_related_articles_are_recomputed_when_content_changes(page_cache, commit):
+def test_related_articles_are_recomputed_when_content_changes(page_cache, commit, editor):
     from tests.factories import OrganisationFactory
 
     council = OrganisationFactory()
@@ -235,20 +253,14 @@ def test_related_articles_are_recomputed_when_content_changes(page_cache, commit
         article.organisations.add(council)
     assert article.related_articles(5) == []
     with commit():
-        newer = ArticleFactory(title_en="Same council")
-        newer.organisations.add(council)
+        newer = published(editor, [("organisations", [council])], title_en="Same council")
     assert [a.title for a in article.related_articles(5)] == ["Same council"]
     with commit():
-        publishable_unpublish_quietly(newer)
+        publishable_unpublish(item=newer, user=editor)
     assert article.related_articles(5) == []
 
 
-def publishable_unpublish_quietly(article):
-    article.status = PublicationStatus.UNPUBLISHED
-    article.save()
-
-
-def test_archive_months_follow_new_articles(page_cache, client, commit):
+def test_archive_months_follow_new_articles(page_cache, client, commit, editor):
     page_cache.PAGE_CACHE_SECONDS = 0
     march = timezone.make_aware(timezone.datetime(2023, 3, 1, 12))
     with commit():
@@ -256,6 +268,6 @@ def test_archive_months_follow_new_articles(page_cache, client, commit):
     archive = client.get(reverse("news:article_archive")).context["archive"]
     assert archive == [(2023, [(march.date(), 1)])]
     with commit():
-        ArticleFactory(published_at=march + timedelta(days=2))
+        edited(editor, published(editor), published_at=march + timedelta(days=2))
     archive = client.get(reverse("news:article_archive")).context["archive"]
     assert archive == [(2023, [(march.date(), 2)])]

@@ -35,8 +35,13 @@ def test_submitting_records_who_and_when(author):
     assert entry.change_message == "Submitted for review"
 
 
-def test_only_drafts_are_submitted(author):
+def test_only_drafts_are_submitted(editor):
     with pytest.raises(services.WorkflowError):
+        services.publishable_submit_for_review(item=ArticleFactory(), user=editor)
+
+
+def test_an_author_cannot_submit_what_has_gone_public(author):
+    with pytest.raises(PermissionDenied):
         services.publishable_submit_for_review(item=ArticleFactory(), user=author)
 
 

@@ -99,7 +99,7 @@ class TestPublishingTogether:
         with pytest.raises(WorkflowError, match="English version is incomplete"):
             services.publishable_publish(item=article, user=editor)
         url = reverse("admin:news_article_change", args=[article.pk])
-        data = form_data(editor_client.get(url), "article_form") | {"status": "published"}
+        data = form_data(editor_client.get(url), "article_form") | {"_publish_now": "1"}
         response = editor_client.post(url, data)
         assert response.status_code == 200
         assert "English version is incomplete (title, lead, body)" in response.content.decode()
@@ -108,7 +108,7 @@ class TestPublishingTogether:
         article = russian_only(draft=True, require_all_languages=True)
         url = reverse("admin:news_article_change", args=[article.pk])
         data = form_data(editor_client.get(url), "article_form") | {
-            "status": "published",
+            "_publish_now": "1",
             "title_en": "Statement",
             "lead_en": "The lead.",
             "body_en": "<p>The text.</p>",

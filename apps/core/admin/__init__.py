@@ -5,6 +5,7 @@ from apps.core.admin.photos import PhotoAdmin
 from apps.core.admin.publishable import (
     PublicationStateFilter,
     PublishableAdmin,
+    RefreshesPublicPages,
     TranslatedVersionAdmin,
     in_every_language,
     publication_date_filter,
@@ -15,6 +16,7 @@ __all__ = [
     "PhotoAdmin",
     "PublicationStateFilter",
     "PublishableAdmin",
+    "RefreshesPublicPages",
     "TranslatedVersionAdmin",
     "in_every_language",
     "publication_date_filter",

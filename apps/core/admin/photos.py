@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import rights
 from apps.core.admin.publishable import TranslatedVersionAdmin, in_every_language
 from apps.core.models import Photo
 
@@ -45,6 +46,12 @@ class PhotoAdmin(TranslatedVersionAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def has_change_permission(self, request, obj=None):
+        return rights.may_change_shared(request.user, Photo, obj)
+
+    def shows_on_site(self, obj):
+        return rights.is_in_public_use(obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "image":

@@ -2,12 +2,14 @@
 
 import datetime
 import difflib
+import json
 import logging
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +27,7 @@ from rangefilter.filters import DateRangeFilterBuilder
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from apps.core import services
+from apps.core import pagecache, rights, services
 from apps.core.models import PUBLISHING_FIELDS, EmbargoLink, PublicationStatus, language_name
 from apps.core.views import render_public_page
 
@@ -102,9 +104,16 @@ class PublishableAdminForm(forms.ModelForm):
 
     def _post_clean(self):
         super()._post_clean()  # the instance now carries the submitted values
-        if self.cleaned_data.get("status") == PublicationStatus.PUBLISHED:
-            for blocker in self.instance.publishing_blockers():
-                self.add_error(None, blocker)
+        action, at = requested_transition(self.request, self.instance)
+        if action != services.PUBLISH:
+            return
+        for blocker in self.instance.publishing_blockers():
+            self.add_error(None, blocker)
+        if SCHEDULE in self.request.POST and at is None:
+            self.add_error(
+                "published_at" if "published_at" in self.fields else None,
+                _("To schedule, set a publication date and time in the future."),
+            )
 
     def _refuse_forged_publishing_fields(self):
         # Fields the user may not set are not in the form at all; a value for one of them
@@ -124,7 +133,7 @@ class PublishableAdminForm(forms.ModelForm):
 
     def _refuse_stale_save(self):
         current = self.current_row(lock=True)
-        self.current_version = current["version"]
+        self.stored = current
         loaded = self.cleaned_data.get("loaded_version")
         if loaded is None or loaded == current["version"]:
             return
@@ -153,7 +162,32 @@ class PublishableAdminForm(forms.ModelForm):
         )
 
 
-VERSION_ROW = ("version", "updated_at", "updated_by__username")
+#: The stored row a save is decided on: its version (conflicts), who saved it last, and its
+#: publication state (rights and transitions are decided on it, never on the form's copy).
+VERSION_ROW = ("version", "updated_at", "updated_by__username", "status", *PUBLISHING_FIELDS)
+
+#: The change form's workflow buttons: each saves the text and moves the item in one write.
+WORKFLOW_BUTTONS = {
+    "_submit_for_review": services.SUBMIT,
+    "_publish_now": services.PUBLISH,
+    "_schedule": services.PUBLISH,
+    "_unpublish": services.UNPUBLISH,
+    "_return_to_draft": services.RETURN_TO_DRAFT,
+}
+SCHEDULE = "_schedule"
+
+
+def requested_transition(request, item):
+    """(action, scheduled time or None) for the workflow button pressed, or (None, None)."""
+    if request is None or request.method != "POST":
+        return None, None
+    for button, action in WORKFLOW_BUTTONS.items():
+        if button in request.POST:
+            if button == SCHEDULE:
+                at = item.published_at
+                return action, at if at and at > timezone.now() else None
+            return action, None
+    return None, None
 
 
 def in_every_language(*fields):
@@ -161,7 +195,34 @@ def in_every_language(*fields):
     return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
-class TranslatedVersionAdmin(TabbedDjangoJqueryTranslationAdmin, VersionAdmin):
+class RefreshesPublicPages:
+    """Saving or deleting something the public sees refreshes the public pages, once per
+    transaction, after the commit. `shows_on_site(obj)` says whether it does."""
+
+    def shows_on_site(self, obj):
+        return True
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if self.shows_on_site(obj):
+            pagecache.public_content_changed()
+
+    def delete_model(self, request, obj):
+        public = self.shows_on_site(obj)
+        super().delete_model(request, obj)
+        if public:
+            pagecache.public_content_changed()
+
+    def delete_queryset(self, request, queryset):
+        public = any(self.shows_on_site(obj) for obj in queryset)
+        super().delete_queryset(request, queryset)
+        if public:
+            pagecache.public_content_changed()
+
+
+class TranslatedVersionAdmin(
+    RefreshesPublicPages, TabbedDjangoJqueryTranslationAdmin, VersionAdmin
+):
     """Language tabs for translated fields, and revisions for everything.
 
     When the media storage fails while a form is saved (disk full, read-only, bucket
@@ -198,7 +259,7 @@ class PublishableAdmin(TranslatedVersionAdmin):
     """Admin of a publishable model: roles, workflow, revisions, preview and conflicts."""
 
     form = PublishableAdminForm
-    publishing_fieldset = (_("Publishing"), {"fields": PUBLISHING_FIELDS})
+    publishing_fieldset = (_("Publishing"), {"fields": ["current_state", *PUBLISHING_FIELDS]})
     #: Extra fields only people with the publishing right may set (e.g. “featured”).
     publisher_only_fields = ()
     #: Form fields that get a live character count, with the recommended maximum.
@@ -231,37 +292,34 @@ class PublishableAdmin(TranslatedVersionAdmin):
 
     # Rights -------------------------------------------------------------------------
 
+    def shows_on_site(self, obj):
+        return services.shows_on_site(obj.status)
+
+    # `obj` is always the row as it is now (`get_object`); a revert is checked before the
+    # old version is written over it (`revision_view`).
+
     def has_publish_permission(self, request):
-        return request.user.has_perm(self.model.publish_permission())
+        return rights.may_publish(request.user, self.model)
 
     def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj):
-            return False
-        # Once an item has gone public, only people who may publish may change it.
-        return (
-            obj is None
-            or obj.status
-            in {
-                PublicationStatus.DRAFT,
-                PublicationStatus.IN_REVIEW,
-            }
-            or self.has_publish_permission(request)
-        )
+        if obj is None:
+            return super().has_change_permission(request)
+        return rights.may_change_item(request.user, self.model, obj.status)
 
     def has_delete_permission(self, request, obj=None):
-        if not super().has_delete_permission(request, obj):
-            return False
-        return (
-            obj is None
-            or obj.status == PublicationStatus.DRAFT
-            or self.has_publish_permission(request)
-        )
+        if obj is None:
+            return super().has_delete_permission(request)
+        return rights.may_delete_item(request.user, self.model, obj.status)
 
     def get_publisher_only_fields(self):
         return [*PUBLISHING_FIELDS, *self.publisher_only_fields]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "prepublish_checks"]
+        readonly = [
+            *super().get_readonly_fields(request, obj),
+            "prepublish_checks",
+            "current_state",
+        ]
         if not self.has_publish_permission(request):
             readonly += self.get_publisher_only_fields()
         return readonly
@@ -277,7 +335,13 @@ class PublishableAdmin(TranslatedVersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.request = request
-        form.publisher_only_fields = self.get_publisher_only_fields()
+        # The status is never a form field: from someone who may not publish, a value for it
+        # can only be forged (from an editor, it is ignored like any unknown field).
+        form.publisher_only_fields = (
+            []
+            if self.has_publish_permission(request)
+            else ["status", *self.get_publisher_only_fields()]
+        )
         return form
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -289,24 +353,59 @@ class PublishableAdmin(TranslatedVersionAdmin):
     # Saving ---------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.version = form.current_version + 1
-        else:
+        """One write: the editor's text, and the transition of the button pressed."""
+        if not change:
             obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        stored = getattr(form, "stored", None) if change and not request_recovers(request) else None
+        action, at = requested_transition(request, obj)
+        try:
+            request.workflow_message = services.publishable_save(
+                item=obj, user=request.user, stored=stored, action=action, at=at
+            )
+        except (services.WorkflowError, PermissionDenied) as reason:
+            # The text is kept; the transition is refused and said so.
+            request.workflow_refused = reason
+            services.publishable_save(item=obj, user=request.user, stored=stored)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """The admin log and the revision say what the button did as well as what changed."""
+        message = super().construct_change_message(request, form, formsets, add)
+        done = getattr(request, "workflow_message", None)
+        if not done:
+            return message
+        changes = LogEntry(change_message=json.dumps(message)).get_change_message()
+        return f"{done}. {changes}" if changes else str(done)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting rewrites the row before the form is built: remember the real current
-        # version first, under a lock, so the conflict check compares with it.
+        # Reverting rewrites the row before the form is built: decide the rights on the row
+        # as it is now, and remember it under a lock, so the conflict check compares with it
+        # and the save keeps its publication state (a revert restores text, never status).
         with transaction.atomic():
-            request._row_before_revert = (
+            current = (
                 self.model._default_manager.select_for_update(of=("self",))
                 .filter(pk=unquote(object_id))
-                .values(*VERSION_ROW)
                 .first()
             )
+            if current is None:
+                raise Http404
+            if not self.has_change_permission(request, current):
+                raise PermissionDenied
+            request._row_before_revert = (
+                self.model._default_manager.filter(pk=current.pk).values(*VERSION_ROW).get()
+            )
             return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not rights.may_recover(request.user, self.model):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # A recovered item comes back as a draft: publishing it again is a decision.
+        if not rights.may_recover(request.user, self.model):
+            raise PermissionDenied
+        request.recovering = True
+        return super().recover_view(request, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -338,28 +437,34 @@ class PublishableAdmin(TranslatedVersionAdmin):
         super().reversion_register(model, **kwargs)
 
     def response_change(self, request, obj):
-        if "_submit_for_review" in request.POST:
-            return self._workflow_response(request, obj, services.publishable_submit_for_review)
-        if "_publish_now" in request.POST:
-            return self._workflow_response(request, obj, services.publishable_publish)
+        if any(button in request.POST for button in WORKFLOW_BUTTONS):
+            return self._workflow_response(request, obj)
         response = super().response_change(request, obj)
         self._warn_before_publishing(request, obj)
         return response
 
     def response_add(self, request, obj, post_url_continue=None):
-        if "_submit_for_review" in request.POST:
-            return self._workflow_response(request, obj, services.publishable_submit_for_review)
+        if any(button in request.POST for button in WORKFLOW_BUTTONS):
+            return self._workflow_response(request, obj)
         response = super().response_add(request, obj, post_url_continue)
         self._warn_before_publishing(request, obj)
         return response
 
-    def _workflow_response(self, request, obj, service):
-        try:
-            service(item=obj, user=request.user)
-        except (services.WorkflowError, PermissionDenied) as error:
-            self.message_user(request, str(error), messages.ERROR)
+    def _workflow_response(self, request, obj):
+        refused = getattr(request, "workflow_refused", None)
+        if refused is not None:
+            self.message_user(
+                request,
+                _("“%(item)s” was saved, but not moved on: %(reason)s")
+                % {"item": obj, "reason": refused},
+                messages.ERROR,
+            )
         else:
-            self.message_user(request, _("“%(item)s”: done.") % {"item": obj}, messages.SUCCESS)
+            self.message_user(
+                request,
+                _("“%(item)s”: %(done)s.") % {"item": obj, "done": request.workflow_message},
+                messages.SUCCESS,
+            )
         opts = self.model._meta
         return HttpResponseRedirect(
             reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
@@ -381,6 +486,12 @@ class PublishableAdmin(TranslatedVersionAdmin):
         }
         state = obj.publication_state
         return format_html('<span class="state state--{}">{}</span>', state, labels[state])
+
+    @admin.display(description=_("state"))
+    def current_state(self, obj):
+        if obj is None or obj.pk is None:
+            return PublicationStatus.DRAFT.label
+        return self.publication_state(obj)
 
     @admin.display(description=_("languages"))
     def languages(self, obj):
@@ -415,10 +526,16 @@ class PublishableAdmin(TranslatedVersionAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The editor's import map is an inline script: it carries this response's nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        can_publish = self.has_publish_permission(request)
+        status = obj.status if obj is not None else PublicationStatus.DRAFT
         context.update(
-            can_publish=self.has_publish_permission(request),
-            can_submit=obj is None
-            or obj.status in {PublicationStatus.DRAFT, PublicationStatus.UNPUBLISHED},
+            can_publish=can_publish,
+            can_submit=status == PublicationStatus.DRAFT
+            or (status == PublicationStatus.UNPUBLISHED and can_publish),
+            can_unpublish=can_publish and status == PublicationStatus.PUBLISHED,
+            can_return_to_draft=(status == PublicationStatus.IN_REVIEW and can_publish)
+            or (status == PublicationStatus.UNPUBLISHED and can_publish),
+            is_live=obj is not None and obj.is_published,
             embargo_links=(
                 EmbargoLink.objects.filter(
                     content_type=ContentType.objects.get_for_model(self.model), object_id=obj.pk
@@ -560,6 +677,10 @@ class PublishableAdmin(TranslatedVersionAdmin):
             services.publishable_submit_for_review,
             _("Submitted %(count)d items for review."),
         )
+
+
+def request_recovers(request):
+    return getattr(request, "recovering", False)
 
 
 def publication_date_filter():

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from apps.core.pagecache import public_content_changed
 from apps.news.demo import load_sample
 from apps.news.demo_scale import load_scale
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         if scale < 0:
             raise CommandError("--scale must be a positive number of articles.")
         articles = load_sample()
+        # Loaded outside the newsroom and its services: the public pages start afresh.
+        public_content_changed()
         self.stdout.write(f"Demo content ready: {len(articles)} sample articles.")
         if scale:
             counts = load_scale(scale, seed=seed, progress=options["verbosity"] > 0)
