@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.security.PermissionsPolicyMiddleware",
     "apps.core.security.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "apps.core.security.ContentSecurityPolicyMiddleware",

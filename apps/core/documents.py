@@ -40,7 +40,9 @@ def inspect_document(upload):
     upload.seek(0)
     head = upload.read(1024)
     upload.seek(0)
-    if b"%PDF-" in head:
+    # A PDF begins with its signature. Readers tolerate it anywhere in the first kilobyte,
+    # but then a web page carrying "%PDF-" in a comment would be stored as a PDF.
+    if head.startswith(b"%PDF-"):
         content_type = PDF
     elif head.startswith(b"PK\x03\x04"):
         content_type = _office_type(upload, size)

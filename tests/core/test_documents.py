@@ -8,11 +8,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from apps.agreements.models import OfficialText
 from apps.news.models import ArticleAttachment
 from tests.admin.browser import form_data
-from tests.factories import AgreementFactory, ArticleFactory
+from tests.factories import AgreementFactory, ArticleFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +55,26 @@ def test_accepted_documents_are_recognised_by_content(content, content_type, ext
     assert text.download_name == f"tekst-soglasheniia.{extension}"
 
 
+def test_a_real_pdf_is_accepted():
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "white").save(buffer, format="PDF")
+    text = OfficialText.objects.create(
+        agreement=AgreementFactory(),
+        language="en",
+        title="Agreement text",
+        file=ContentFile(buffer.getvalue(), name="scan.pdf"),
+    )
+    assert text.content_type == "application/pdf"
+    assert text.file.name.endswith(".pdf")
+
+
 HOSTILE_DOCUMENTS = {
     "HTML renamed .pdf": (b"<html><script>alert(1)</script></html>", "statement.pdf", "Only PDF"),
+    "HTML with %PDF- inside": (
+        b"<html><!-- %PDF-1.7 --><script>alert(1)</script></html>",
+        "statement.pdf",
+        "Only PDF",
+    ),
     "executable renamed .docx": (b"MZ\x90\x00" + b"\0" * 100, "kit.docx", "Only PDF"),
     "plain zip renamed .docx": (zip_of({"readme.txt": "hi"}), "kit.docx", "Only PDF"),
     "Word file with macros": (
@@ -175,3 +194,35 @@ def test_deleting_a_document_deletes_its_file(settings, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         text.delete()
     assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["/media/{}", "/media//{}", "/media/./{}", "/media/photos/../{}", "/media/%2e/{}"],
+    ids=["plain", "double slash", "dot", "dot-dot", "encoded dot"],
+)
+def test_a_document_is_not_served_by_its_stored_address_however_spelt(client, spelling):
+    text = OfficialText.objects.create(
+        agreement=AgreementFactory(draft=True),
+        title="Draft text",
+        language="ru",
+        file=ContentFile(PDF, name="draft.pdf"),
+    )
+    assert Path(text.file.path).exists()
+    response = client.get(spelling.format(text.file.name))
+    assert response.status_code == 404
+    assert PDF not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_a_media_address_climbing_out_of_the_media_folder_is_not_found(client, settings):
+    (Path(settings.MEDIA_ROOT).parent / "secret.txt").write_text("secret")
+    Path(settings.MEDIA_ROOT).mkdir(exist_ok=True)
+    assert client.get("/media/photos/../../secret.txt").status_code == 404
+    assert client.get("/media/%2e%2e/secret.txt").status_code == 404
+
+
+def test_other_media_files_are_still_served(client):
+    photo = PhotoFactory()
+    response = client.get(photo.image.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == photo.image.open("rb").read()

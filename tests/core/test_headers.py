@@ -158,3 +158,25 @@ def test_public_pages_carry_no_nonce_so_cached_copies_stay_valid(client):
     response = client.get(reverse("news:home"), secure=True)
     assert "nonce-" not in response["Content-Security-Policy"]
     assert "<script>" not in response.content.decode()
+
+
+def permissions_policy(response):
+    """{"camera": "()", ...} from a Permissions-Policy header."""
+    features = {}
+    for part in filter(
+        None, (p.strip() for p in response.get("Permissions-Policy", "").split(","))
+    ):
+        name, _, allowed = part.partition("=")
+        features[name] = allowed
+    return features
+
+
+def test_public_pages_the_sign_in_page_and_a_404_deny_powerful_features(client):
+    responses = {
+        url: client.get(url, secure=True) for url in [*public_pages(), reverse("admin:login")]
+    }
+    assert responses["/no-such-page/"].status_code == 404
+    for url, response in responses.items():
+        features = permissions_policy(response)
+        for feature in ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]:
+            assert features.get(feature) == "()", f"{url}: {feature} {features}"

@@ -1,10 +1,14 @@
 """Photos: hostile uploads refused, privacy kept, renditions made and cleaned up."""
 
+import importlib
 import io
+import struct
+import zlib
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -217,6 +221,46 @@ def test_hostile_uploads_get_a_form_error_and_leave_nothing_behind(editor_client
     assert files_under(settings.MEDIA_ROOT) == []
 
 
+def png_header_of(width, height):
+    """A PNG that claims `width` x `height` pixels and holds almost nothing."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 64)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: png_of(10_000, 10_000),
+        lambda: png_of(20_000, 20_000),
+        lambda: png_header_of(10**5, 10**5),
+    ],
+    ids=["100 MP", "400 MP", "10 GP header"],
+)
+def test_a_picture_of_any_pixel_count_gets_a_form_error_not_a_server_error(
+    staff_client, settings, make
+):
+    # Above twice the limit Pillow raises instead of warning, and Django reads the
+    # dimensions of an upload as soon as the form hands it to the model.
+    url = reverse("admin:core_photo_add")
+    data = form_data(staff_client.get(url), "photo_form")
+    data["image"] = SimpleUploadedFile("bomb.png", make())
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors.get("image", []))
+    assert "megapixels" in errors, errors
+    assert not Photo.objects.exists()
+    assert files_under(settings.MEDIA_ROOT) == []
+
+
 def test_too_large_a_file_is_refused_before_decoding(editor_client, settings):
     settings.PHOTO_MAX_BYTES = 10_000
     url = reverse("admin:core_photo_add")
@@ -288,6 +332,45 @@ def test_two_uploads_of_one_name_get_unguessable_different_addresses(editor_clie
     second = PhotoFactory(image=SimpleUploadedFile("meeting.jpg", jpeg_bytes()))
     assert first.image.name != second.image.name
     assert len(Path(first.image.name).parent.name) >= 12  # the random folder
+
+
+def test_rendition_addresses_sit_in_the_originals_random_folder():
+    photo = PhotoFactory(image=ContentFile(jpeg_bytes((1200, 900)), name="meeting.jpg"))
+    random_folder = PurePosixPath(photo.image.name).parent
+    urls = [photo.fallback()["url"]] + [
+        url.split()[0] for url in photo.srcset("webp").split(", ") + photo.srcset("jpg").split(", ")
+    ]
+    assert len(urls) == 5
+    for url in urls:
+        assert url.startswith(f"/media/{random_folder}/renditions/"), url
+        assert f"/{photo.pk}/" not in url
+
+
+def old_style_migration():
+    return importlib.import_module("apps.core.migrations.0009_photo_renditions_beside_original")
+
+
+def test_the_migration_moves_old_style_renditions_beside_the_original(
+    django_capture_on_commit_callbacks,
+):
+    photo = PhotoFactory()
+    storage = photo.image.storage
+    old = storage.save(f"photos/renditions/{photo.pk}/photo-480w.jpg", ContentFile(b"480"))
+    missing = f"photos/renditions/{photo.pk}/photo-960w.jpg"
+    Photo.objects.filter(pk=photo.pk).update(
+        renditions=[
+            {"name": old, "width": 480, "height": 360, "format": "jpg", "crop": ""},
+            {"name": missing, "width": 960, "height": 720, "format": "jpg", "crop": ""},
+        ]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        old_style_migration().move_renditions_beside_originals(django_apps, None)
+    photo.refresh_from_db()
+    moved, skipped = photo.renditions
+    assert moved["name"] == f"{PurePosixPath(photo.image.name).parent}/renditions/photo-480w.jpg"
+    assert stored_bytes(moved["name"]) == b"480"
+    assert not storage.exists(old)
+    assert skipped["name"] == missing  # a missing file is left as it was, not a crash
 
 
 def test_documents_are_not_served_by_their_stored_address(client, settings):
