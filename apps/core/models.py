@@ -592,7 +592,14 @@ class Photo(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         photo = super().from_db(db, field_names, values)
-        photo._stored = (photo.image.name, photo.focal_x, photo.focal_y)
+        # From the loaded values only: a deferred field read here would load the row again.
+        loaded = photo.__dict__
+        image = loaded.get("image")
+        photo._stored = (
+            getattr(image, "name", image),
+            loaded.get("focal_x"),
+            loaded.get("focal_y"),
+        )
         return photo
 
     def make_renditions(self):

@@ -18,7 +18,6 @@ NEWSROOM_PREFIX = "/admin/"
 
 # Browser features neither the site nor the newsroom uses, denied to every page and to
 # anything a page might embed: a script slipped in could not ask for them either.
-# (interest-cohort is the former name of browsing-topics; both are refused.)
 DENIED_FEATURES = (
     "accelerometer",
     "ambient-light-sensor",

@@ -417,3 +417,11 @@ def test_renditions_failing_half_way_leave_no_files(settings, monkeypatch):
     with pytest.raises(OSError, match="No space left"):
         Photo.objects.create(image=ContentFile(jpeg_bytes((1200, 900)), name="big.jpg"))
     assert files_under(settings.MEDIA_ROOT) == []
+
+
+@pytest.mark.django_db
+def test_a_photo_loads_with_deferred_fields():
+    """Reading a deferred field while the row loads used to recurse for ever."""
+    photo = PhotoFactory()
+    loaded = Photo.objects.only("pk", "caption").get(pk=photo.pk)
+    assert loaded.image.name == photo.image.name
