@@ -44,7 +44,8 @@ done = function(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(
     'LOADTEST_JSON {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, '
-      .. '"p99_us": %d, "socket_errors": %d, "statuses": {%s}}\n',
+      .. '"p99_us": %d, "socket_errors": %d, "cache_hits": %d, "cache_misses": %d, '
+      .. '"statuses": {%s}}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
     latency:percentile(99), errors.connect + errors.read + errors.write + errors.timeout,
     hits, misses, table.concat(parts, ", ")
