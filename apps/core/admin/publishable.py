@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from js_asset import Media
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from rangefilter.filters import DateRangeFilterBuilder
@@ -476,7 +477,7 @@ class PublishableAdmin(TranslatedVersionAdmin):
 
     # Display --------------------------------------------------------------------------
 
-    @admin.display(description=_("state"), ordering="status")
+    @admin.display(description=pgettext_lazy("publication", "state"), ordering="status")
     def publication_state(self, obj):
         labels = {
             "live": _("Live"),
@@ -487,7 +488,7 @@ class PublishableAdmin(TranslatedVersionAdmin):
         state = obj.publication_state
         return format_html('<span class="state state--{}">{}</span>', state, labels[state])
 
-    @admin.display(description=_("state"))
+    @admin.display(description=pgettext_lazy("publication", "state"))
     def current_state(self, obj):
         if obj is None or obj.pk is None:
             return PublicationStatus.DRAFT.label
