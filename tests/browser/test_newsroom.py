@@ -7,7 +7,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.admin.test_sign_in import current_code
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Slow (a real browser): CI runs it against one database only (pyproject: "once").
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]
 
 
 def test_an_editor_writes_in_the_rich_text_editor_under_the_policy(page, demo):

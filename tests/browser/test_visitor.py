@@ -12,7 +12,8 @@ from apps.news.models import Article
 from apps.organisations.models import Organisation, Person
 from tests.browser.conftest import DESKTOP, PHONE
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Slow (a real browser): CI runs it against one database only (pyproject: "once").
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]
 
 SAMPLE_TITLE = "The CSTO Secretary General and the Deputy Prime Minister of Russia"
 
