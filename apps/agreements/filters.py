@@ -16,7 +16,7 @@ class AgreementFilter(PublicFilterSet):
     year = YearFilter(field_name="concluded_on", label=_("Year of conclusion"))
     party = django_filters.ModelChoiceFilter(
         field_name="parties__state",
-        queryset=lambda request: Organisation.objects.published().states(),
+        queryset=lambda request: Organisation.objects.public().states(),
         to_field_name="slug",
         label=_("Party"),
         empty_label=_("All states"),

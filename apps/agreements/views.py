@@ -35,7 +35,7 @@ class AgreementListView(SeoMixin, FilteredListMixin, ListView):
 
     def get_base_queryset(self):
         return with_party_counts(
-            Agreement.objects.published().order_by("-concluded_on", "-pk")
+            Agreement.objects.public().order_by("-concluded_on", "-pk")
         ).select_related("adopting_body")
 
     def get_queryset(self):
@@ -56,12 +56,13 @@ class AgreementListView(SeoMixin, FilteredListMixin, ListView):
                 "Treaties, agreements, protocols and decisions of the CSTO: status, "
                 "parties, signatures and ratifications."
             ),
-            states=Organisation.objects.published().states().order_by("name"),
+            states=Organisation.objects.public().states().order_by("name"),
             **kwargs,
         )
 
 
 class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
+    model = Agreement
     context_object_name = "agreement"
 
     def get_base_queryset(self):
@@ -70,7 +71,14 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         ).prefetch_related(
             "subjects",
             "texts",
-            Prefetch("parties", queryset=Party.objects.select_related("state")),
+            # A party whose state the visitor may not see is not shown: its name is
+            # unpublished content (the counts of signatories and parties still include it).
+            Prefetch(
+                "parties",
+                queryset=Party.objects.filter(
+                    state__in=Organisation.objects.public()
+                ).select_related("state"),
+            ),
         )
 
     def get_breadcrumbs(self):
@@ -96,7 +104,7 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             "url": absolute(request, agreement.get_absolute_url()),
             "legislationPassedBy": (
                 {"@type": "Organization", "name": agreement.adopting_body.name}
-                if agreement.adopting_body
+                if agreement.adopting_body and agreement.adopting_body.is_public
                 else None
             ),
         }
@@ -104,20 +112,21 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         agreement = self.object
-        # The session that concluded it, and the events of the articles about it: as key
-        # lists, so that PostgreSQL never joins every event to every article.
+        # The session that concluded it, and the events of the public articles about it (an
+        # unpublished article's links are unpublished content): as key lists, so that
+        # PostgreSQL never joins every event to every article.
         about_it = Event.articles.through.objects.filter(
-            article_id__in=agreement.articles.values("pk")
+            article_id__in=agreement.articles.public().values("pk")
         ).values("event_id")
         related_events = (
-            Event.objects.published()
+            Event.objects.public()
             .filter(Q(pk=agreement.concluded_at_id) | Q(pk__in=about_it))
             .latest_first()[:10]
         )
         return super().get_context_data(
             page_title=str(agreement),
             page_description=agreement.summary or agreement.title,
-            latest_articles=agreement.articles.published().for_listing()[:10],
+            latest_articles=agreement.articles.public().for_listing()[:10],
             related_events=related_events,
             **kwargs,
         )
@@ -132,10 +141,10 @@ class StateAgreementsView(SeoMixin, ListView):
 
     def get_queryset(self):
         self.state = get_object_or_404(
-            Organisation.objects.published().states().by_slug(self.kwargs["slug"])
+            Organisation.objects.public().states().by_slug(self.kwargs["slug"])
         )
         return (
-            Party.objects.filter(state=self.state, agreement__in=Agreement.objects.published())
+            Party.objects.filter(state=self.state, agreement__in=Agreement.objects.public())
             .select_related("agreement")
             .order_by("-agreement__concluded_on", "-agreement_id")
         )
@@ -154,7 +163,7 @@ class StateAgreementsView(SeoMixin, ListView):
 def official_text_download(request, slug, pk, filename):
     """An official text, only while its agreement is published."""
     text = get_object_or_404(
-        OfficialText.objects.filter(agreement__in=Agreement.objects.published().by_slug(slug)),
+        OfficialText.objects.filter(agreement__in=Agreement.objects.public().by_slug(slug)),
         pk=pk,
     )
     return document_response(text)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from apps.core.seo import site_path
+
 
 def site(request):
     return {"SITE_NAME": settings.SITE_NAME}
@@ -14,7 +16,7 @@ def languages(request):
     ({code: url}) in their context; `language_links` then uses those.
     """
     current = get_language()
-    path = request.get_full_path()
+    path = site_path(request.get_full_path())
     return {
         "language_links": [
             {

@@ -8,6 +8,16 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if url else ""
 
 
+def site_path(path):
+    """A path the visitor asked for, made safe to build this site's addresses from.
+
+    A path that starts with two slashes ("//evil.com/ru/") is a network-path reference:
+    joined to the site's address, or followed from a link, it names another host. Its
+    leading slashes are made one, so it stays a path on this site.
+    """
+    return "/" + path.lstrip("/") if path.startswith("//") else path
+
+
 def image_object(request, photo):
     """schema.org ImageObject for a library photo, with its caption and credit."""
     if photo is None or not photo.image:

@@ -19,9 +19,7 @@ class UpcomingEventsFeed(Feed):
         return _("Meetings, sessions, trainings and exercises announced by the CSTO.")
 
     def items(self):
-        return (
-            Event.objects.published().upcoming(timezone.localdate()).select_related("country")[:50]
-        )
+        return Event.objects.public().upcoming(timezone.localdate()).select_related("country")[:50]
 
     def item_title(self, item):
         return item.title

@@ -11,7 +11,7 @@ class EventFilter(PublicFilterSet):
         choices=EventKind.choices, label=_("Kind"), empty_label=_("All kinds")
     )
     organiser = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Organisation.objects.published().filter(
+        queryset=lambda request: Organisation.objects.public().filter(
             kind__in=[OrganisationKind.INTERGOVERNMENTAL, OrganisationKind.BODY],
             parent__slug="csto",
         ),

@@ -35,7 +35,7 @@ class EventListView(SeoMixin, FilteredListMixin, ListView):
     past = False
 
     def get_base_queryset(self):
-        events = Event.objects.published().select_related("country")
+        events = Event.objects.public().select_related("country")
         today = timezone.localdate()
         return events.past(today) if self.past else events.upcoming(today)
 
@@ -74,7 +74,7 @@ class EventCalendarView(SeoMixin, TemplateView):
         weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
         grid_start, grid_end = weeks[0][0], weeks[-1][-1]
         events = list(
-            Event.objects.published()
+            Event.objects.public()
             .filter(start_date__lte=grid_end, end_date__gte=grid_start)
             .order_by("start_date", "pk")
             .only("title", "slug", "start_date", "end_date", "kind")
@@ -109,6 +109,7 @@ class EventCalendarView(SeoMixin, TemplateView):
 
 
 class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
+    model = Event
     context_object_name = "event"
     og_type = "article"
 
@@ -116,8 +117,8 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return Event.objects.select_related(
             "country", "organiser", "chair", "chairing_state", "part_of", "venue_organisation"
         ).prefetch_related(
-            Prefetch("participants", queryset=Organisation.objects.published()),
-            Prefetch("agreements_concluded", queryset=Agreement.objects.published()),
+            Prefetch("participants", queryset=Organisation.objects.public()),
+            Prefetch("agreements_concluded", queryset=Agreement.objects.public()),
             Prefetch("gallery", queryset=EventPhoto.objects.select_related("photo")),
         )
 
@@ -150,7 +151,7 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
                     "addressCountry": event.country.code if event.country else "",
                 },
             }
-        if event.organiser:
+        if event.organiser and event.organiser.is_public:
             data["organizer"] = {"@type": "Organization", "name": event.organiser.name}
         return data
 
@@ -159,13 +160,13 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=event.title,
             page_description=event.description,
-            latest_articles=event.articles.published().for_listing()[:10],
+            latest_articles=event.articles.public().for_listing()[:10],
             **kwargs,
         )
 
 
 def event_ical(request, slug):
-    event = Event.objects.published().select_related("country").by_slug(slug).first()
+    event = Event.objects.public().select_related("country").by_slug(slug).first()
     if event is None:
         raise Http404(_("There is no such event."))
     response = HttpResponse(
@@ -180,7 +181,7 @@ def upcoming_ics(request):
     """A calendar to subscribe to: published events from a month ago onwards."""
     since = timezone.localdate().replace(day=1)
     events = (
-        Event.objects.published()
+        Event.objects.public()
         .filter(end_date__gte=since)
         .select_related("country")
         .order_by("start_date", "pk")[:500]

@@ -38,7 +38,7 @@ class NewsFeed(Feed):
         return _("The latest news of the Collective Security Treaty Organization.")
 
     def items(self, obj=None):
-        return Article.objects.published().for_listing()[:FEED_LENGTH]
+        return Article.objects.public().for_listing()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -97,7 +97,7 @@ class SectionFeed(NewsFeed):
         return obj.get_absolute_url()
 
     def items(self, obj=None):
-        return Article.objects.published().for_listing().filter(section=obj)[:FEED_LENGTH]
+        return Article.objects.public().for_listing().filter(section=obj)[:FEED_LENGTH]
 
 
 class SectionAtomFeed(SectionFeed):
@@ -106,7 +106,7 @@ class SectionAtomFeed(SectionFeed):
 
 class OrganisationFeed(NewsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Organisation.objects.published().by_slug(slug))
+        return get_object_or_404(Organisation.objects.public().by_slug(slug))
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: {obj.name}"
@@ -118,7 +118,7 @@ class OrganisationFeed(NewsFeed):
         return _("News about %(organisation)s.") % {"organisation": obj.name}
 
     def items(self, obj=None):
-        return Article.objects.published().for_listing().filter(organisations=obj)[:FEED_LENGTH]
+        return Article.objects.public().for_listing().filter(organisations=obj)[:FEED_LENGTH]
 
 
 class OrganisationAtomFeed(OrganisationFeed):

@@ -29,14 +29,14 @@ class ArticleFilter(PublicFilterSet):
     )
     organisation = django_filters.ModelChoiceFilter(
         field_name="organisations",
-        queryset=lambda request: Organisation.objects.published(),
+        queryset=lambda request: Organisation.objects.public(),
         to_field_name="slug",
         label=_("Organisation"),
         widget=forms.HiddenInput,
     )
     person = django_filters.ModelChoiceFilter(
         field_name="people",
-        queryset=lambda request: Person.objects.published(),
+        queryset=lambda request: Person.objects.public(),
         to_field_name="slug",
         label=_("Person"),
         widget=forms.HiddenInput,

@@ -206,7 +206,7 @@ class Article(Publishable):
         keys = kept_for_generation(
             f"related:{self.pk}:{limit}", lambda: self.related_article_keys(limit)
         )
-        found = {a.pk: a for a in Article.objects.published().for_listing().filter(pk__in=keys)}
+        found = {a.pk: a for a in Article.objects.public().for_listing().filter(pk__in=keys)}
         return [found[key] for key in keys if key in found]
 
     def related_article_keys(self, limit):
@@ -221,7 +221,7 @@ class Article(Publishable):
             "events": "event_id",
             "agreements": "agreement_id",
         }
-        published = Article.objects.published()
+        published = Article.objects.public()
         candidates, scores = None, []
         for relation, column in relations.items():
             through = getattr(Article, relation).through
@@ -252,7 +252,7 @@ class Article(Publishable):
     def neighbours_in_section(self):
         """The previous (older) and next (newer) published articles of the same section."""
         siblings = (
-            Article.objects.published()
+            Article.objects.public()
             .filter(section_id=self.section_id)
             .only("title", "slug", "section_id", "published_at")
         )

@@ -143,7 +143,7 @@ def matching(kind, text, filters=None):
     """Published items of `kind` that match `text` (and the filters), unranked."""
     model = kind.model
     matches = Q(search=text_query(text))
-    queryset = plain(model).published()
+    queryset = plain(model).public()
     if filters is not None:
         queryset = filters.filter(kind, queryset)
     if kind.names:
@@ -245,7 +245,7 @@ def suggestion(text):
     for kind in KINDS:
         column = f"{kind.model.translation_field}_{get_language()}"
         candidate = (
-            kind.model.objects.published()
+            kind.model.objects.public()
             .annotate(upper_label=Upper(column))
             .filter(upper_label__trigram_word_similar=wanted)
             .annotate(similarity=TrigramWordSimilarity(Value(wanted), "upper_label"))
@@ -271,7 +271,7 @@ class SearchFilterForm(forms.Form):
         empty_label=_("All countries"),
     )  # fmt: skip
     organisation = forms.ModelChoiceField(
-        Organisation.objects.published(), to_field_name="slug", required=False,
+        Organisation.objects.public(), to_field_name="slug", required=False,
         label=_("Organisation"), widget=forms.HiddenInput,
     )  # fmt: skip
     kind = forms.ChoiceField(
@@ -288,7 +288,7 @@ class SearchFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Published as of this request, not as of the import of this module.
-        self.fields["organisation"].queryset = Organisation.objects.published()
+        self.fields["organisation"].queryset = Organisation.objects.public()
 
     def filter(self, kind, queryset):
         """`queryset` narrowed by the valid filters; none() where a filter excludes the kind."""

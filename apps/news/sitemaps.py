@@ -12,7 +12,7 @@ class ArticleSitemap(PublishedSitemap):
         return (
             Article.objects.published()
             .select_related("section")
-            .only("pk", "slug", "updated_at", "section__slug")
+            .only("pk", "slug", "updated_at", "title", "section__slug")
             .order_by("pk")
         )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.agreements.models import Agreement
+from apps.core.filters import FIRST_YEAR, LAST_YEAR
 from apps.core.models import localized
 from apps.core.pagecache import kept_for_generation
 from apps.core.seo import MarkupSafeJSONEncoder, SeoMixin, absolute, image_object, publisher
@@ -40,7 +41,7 @@ class HomeView(SeoMixin, TemplateView):
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.published().for_listing()
+        articles = Article.objects.public().for_listing()
         lead = articles.filter(is_featured=True).first() or articles.first()
         sections = list(Section.objects.all())
         # The newest few of each section: one short index scan per section, in one query
@@ -60,8 +61,8 @@ class HomeView(SeoMixin, TemplateView):
         return super().get_context_data(
             lead_article=lead,
             sections_with_articles=sections,
-            upcoming_events=Event.objects.published().upcoming(today).select_related("country")[:5],
-            latest_agreements=Agreement.objects.published().order_by("-concluded_on", "-pk")[:5],
+            upcoming_events=Event.objects.public().upcoming(today).select_related("country")[:5],
+            latest_agreements=Agreement.objects.public().order_by("-concluded_on", "-pk")[:5],
             **kwargs,
         )
 
@@ -85,7 +86,7 @@ class ArticleListView(SeoMixin, FilteredListMixin, ListView):
     template_name = "news/article_list.html"
 
     def get_base_queryset(self):
-        queryset = Article.objects.published().for_listing()
+        queryset = Article.objects.public().for_listing()
         self.period = self.get_period()
         if self.period:
             start, end = self.period
@@ -93,14 +94,16 @@ class ArticleListView(SeoMixin, FilteredListMixin, ListView):
         return queryset
 
     def get_period(self):
+        """The archive's [start, end) dates; a year or month that cannot be is not found."""
         year, month = self.kwargs.get("year"), self.kwargs.get("month")
         if year is None:
             return None
-        try:
-            start = date(year, month or 1, 1)
-            end = date(year + (month == 12), month % 12 + 1, 1) if month else date(year + 1, 1, 1)
-        except ValueError as error:
-            raise Http404(_("There is no such month.")) from error
+        # <int:...> takes any number of digits: the years the calendar knows, checked before
+        # date() sees them (it raises OverflowError past C's int). Month 0 is no month.
+        if not FIRST_YEAR <= year <= LAST_YEAR or (month is not None and not 1 <= month <= 12):
+            raise Http404(_("There is no such month."))
+        start = date(year, month or 1, 1)
+        end = date(year + (month == 12), month % 12 + 1, 1) if month else date(year + 1, 1, 1)
         return start, end
 
     @property
@@ -134,7 +137,7 @@ def archive_months():
 
 def count_by_month():
     rows = (
-        Article.objects.published()
+        Article.objects.public()
         .annotate(month=TruncMonth("published_at"))
         .values("month")
         .annotate(count=Count("pk"))
@@ -169,7 +172,7 @@ class SectionDetailView(SeoMixin, FilteredListMixin, ListView):
 
     def get_base_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["section"])
-        return Article.objects.published().for_listing().filter(section=self.section)
+        return Article.objects.public().for_listing().filter(section=self.section)
 
     def get_breadcrumbs(self):
         return [news_crumb(), (self.section.name, self.section.get_absolute_url())]
@@ -193,9 +196,9 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             Article.objects.filter(section__slug=self.kwargs["section"])
             .select_related("section", "main_image", "dateline_agency")
             .prefetch_related(
-                Prefetch("organisations", queryset=Organisation.objects.published()),
-                Prefetch("events", queryset=Event.objects.published()),
-                Prefetch("agreements", queryset=Agreement.objects.published()),
+                Prefetch("organisations", queryset=Organisation.objects.public()),
+                Prefetch("events", queryset=Event.objects.public()),
+                Prefetch("agreements", queryset=Agreement.objects.public()),
                 "corrections",
                 "attachments",
                 Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),
@@ -207,8 +210,11 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         # People are shown with the title they held on the article's date.
         day = localtime(article.published_at).date()
         article.people_on_date = list(
-            Person.objects.published().filter(articles=article).with_titles_on(day)
+            Person.objects.public().filter(articles=article).with_titles_on(day)
         )
+        if article.dateline_agency_id and not article.dateline_agency.is_public:
+            # An agency the visitor may not see goes unnamed, in the dateline and JSON-LD.
+            article.dateline_agency = None
         return article
 
     def get_breadcrumbs(self):
@@ -267,7 +273,7 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 def attachment_download(request, pk, filename):
     """A document attached to an article, only while the article is published."""
     attachment = get_object_or_404(
-        ArticleAttachment.objects.filter(article__in=Article.objects.published()), pk=pk
+        ArticleAttachment.objects.filter(article__in=Article.objects.public()), pk=pk
     )
     return document_response(attachment)
 
@@ -336,7 +342,7 @@ def decorate(item):
 def promoted_for(text):
     promotions = SearchPromotion.objects.filter(query__iexact=text).select_related("content_type")
     items = [promotion.item for promotion in promotions]
-    return [item for item in items if item is not None and item.is_published]
+    return [item for item in items if item is not None and item.is_public]
 
 
 def search_suggestions(request):
@@ -347,7 +353,7 @@ def search_suggestions(request):
         for kind in search.KINDS:
             field_name = kind.model.translation_field
             matches = (
-                kind.model.objects.published()
+                kind.model.objects.public()
                 .annotate(
                     label=localized(field_name),
                     similarity=TrigramWordSimilarity(Value(text), localized(field_name)),

@@ -178,11 +178,16 @@ class Organisation(Publishable):
             node = node.parent
         return chain[::-1]
 
+    def public_ancestors(self):
+        """The ancestors a visitor may see, from the top down: one that is not public is
+        left out, its name being unpublished content (the chain above it still shows)."""
+        return [ancestor for ancestor in self.ancestors() if ancestor.is_public]
+
 
 class PersonQuerySet(PublishableQuerySet):
     def with_titles_on(self, date):
-        """Annotate `titles_on_date`: [“Secretary General, CSTO”, ...] held on `date`,
-        aggregated by PostgreSQL in the same query."""
+        """Annotate `titles_on_date`: [“Secretary General, CSTO”, ...] held on `date` in
+        public organisations, aggregated by PostgreSQL in the same query."""
         organisation = Coalesce(
             NullIf(localized("positions__organisation__short_name"), Value("")),
             localized("positions__organisation__name"),
@@ -196,7 +201,8 @@ class PersonQuerySet(PublishableQuerySet):
                     organisation,
                     output_field=models.TextField(),
                 ),
-                filter=held_on_q(date, prefix="positions__"),
+                filter=held_on_q(date, prefix="positions__")
+                & Q(positions__organisation__in=Organisation.objects.public()),
                 order_by=("positions__order", "positions__pk"),
                 default=Value([]),
             )

@@ -48,7 +48,7 @@ class OrganisationListView(SeoMixin, ListView):
         if self.kind:
             context["groups"] = [(self.kind, labels[self.kind], context["organisations"], None)]
         else:
-            published = Organisation.objects.published()
+            published = Organisation.objects.public()
             counts = dict(published.order_by().values_list("kind").annotate(count=Count("pk")))
             base = self.get_base_listing()
             firsts = [base.filter(kind=kind)[:DIRECTORY_PREVIEW] for kind in counts]
@@ -67,9 +67,20 @@ class OrganisationListView(SeoMixin, ListView):
 
     def get_base_listing(self):
         return (
-            Organisation.objects.published()
+            Organisation.objects.public()
             .select_related("parent")
-            .only("name", "short_name", "slug", "kind", "parent__name", "parent__slug")
+            # With what the parent's is_public reads: "part of" names only a public parent.
+            .only(
+                "name",
+                "short_name",
+                "slug",
+                "kind",
+                "parent__name",
+                "parent__slug",
+                "parent__status",
+                "parent__published_at",
+                "parent__unpublish_at",
+            )
             .order_by(localized("name"), "pk")
         )
 
@@ -78,17 +89,18 @@ class OrganisationListView(SeoMixin, ListView):
 
 
 class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
+    model = Organisation
     context_object_name = "organisation"
 
     def get_base_queryset(self):
         return Organisation.objects.select_related(
             "parent__parent__parent", "country"
         ).prefetch_related(
-            Prefetch("children", queryset=Organisation.objects.published()),
+            Prefetch("children", queryset=Organisation.objects.public()),
             Prefetch(
                 "positions",
                 queryset=Position.objects.current()
-                .filter(person__in=Person.objects.published())
+                .filter(person__in=Person.objects.public())
                 .select_related("person"),
                 to_attr="current_positions",
             ),
@@ -97,7 +109,7 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     def get_breadcrumbs(self):
         organisation = self.object
         crumbs = [(ORGANISATIONS, reverse("organisations:organisation_list"))]
-        crumbs += [(a.display_name, a.get_absolute_url()) for a in organisation.ancestors()]
+        crumbs += [(a.display_name, a.get_absolute_url()) for a in organisation.public_ancestors()]
         return [*crumbs, (organisation.name, organisation.get_absolute_url())]
 
     def get_json_ld(self):
@@ -113,7 +125,7 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             "sameAs": organisation.website,
             "description": organisation.description,
         }
-        if organisation.parent_id:
+        if organisation.parent_id and organisation.parent.is_public:
             data["parentOrganization"] = {"@type": "Organization", "name": organisation.parent.name}
         return {key: value for key, value in data.items() if value}
 
@@ -130,12 +142,12 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=organisation.name,
             page_description=organisation.description,
-            latest_articles=organisation.articles.published().for_listing()[:10],
-            events=Event.objects.published()
+            latest_articles=organisation.articles.public().for_listing()[:10],
+            events=Event.objects.public()
             .filter(Q(organiser=organisation) | Q(pk__in=took_part.values("event_id")))
             .select_related("country")
             .order_by("-start_date", "-pk")[:10],
-            agreements=Agreement.objects.published()
+            agreements=Agreement.objects.public()
             .filter(Q(adopting_body=organisation) | Q(pk__in=is_party.values("agreement_id")))
             .order_by("-concluded_on", "-pk")[:10],
             **kwargs,
@@ -148,10 +160,12 @@ class PersonListView(SeoMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return Person.objects.published().prefetch_related(
+        return Person.objects.public().prefetch_related(
             Prefetch(
                 "positions",
-                queryset=Position.objects.current().select_related("organisation"),
+                queryset=Position.objects.current()
+                .filter(organisation__in=Organisation.objects.public())
+                .select_related("organisation"),
                 to_attr="current_positions",
             )
         )
@@ -164,16 +178,18 @@ class PersonListView(SeoMixin, ListView):
 
 
 class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
+    model = Person
     context_object_name = "person"
     og_type = "profile"
 
     def get_base_queryset(self):
         return Person.objects.select_related("photo").prefetch_related(
+            # A position in an organisation the visitor may not see is not shown at all.
             Prefetch(
                 "positions",
-                queryset=Position.objects.select_related("organisation").order_by(
-                    "-start_date", "order"
-                ),
+                queryset=Position.objects.filter(organisation__in=Organisation.objects.public())
+                .select_related("organisation")
+                .order_by("-start_date", "order"),
             )
         )
 
@@ -208,7 +224,7 @@ class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=person.name,
             page_description=person.biography,
-            latest_articles=person.articles.published().for_listing()[:10],
-            events_chaired=person.events_chaired.published().order_by("-start_date")[:10],
+            latest_articles=person.articles.public().for_listing()[:10],
+            events_chaired=person.events_chaired.public().order_by("-start_date")[:10],
             **kwargs,
         )

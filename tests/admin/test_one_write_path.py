@@ -282,7 +282,8 @@ class TestSharedThings:
         ArticleFactory(main_image=photo)
         data = form_data(editor_client.get(change_url(photo)), "photo_form")
         assert (
-            editor_client.post(change_url(photo), {**data, "credit_en": "Agency"}).status_code == 302
+            editor_client.post(change_url(photo), {**data, "credit_en": "Agency"}).status_code
+            == 302
         )
 
     def test_an_author_cannot_rename_a_country(self, author_client):

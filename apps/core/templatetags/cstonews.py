@@ -6,6 +6,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from apps.core.seo import site_path
+
 register = template.Library()
 
 
@@ -40,8 +42,9 @@ def json_ld(data):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url=None):
+    """`url`, or the address of the page itself, with the site's scheme and host."""
     request = context["request"]
-    return request.build_absolute_uri(url if url is not None else request.path)
+    return request.build_absolute_uri(url if url is not None else site_path(request.path))
 
 
 @register.inclusion_tag("includes/picture.html")
