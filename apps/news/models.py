@@ -192,9 +192,16 @@ class Article(Publishable):
         day = self.dateline_date or localtime(self.published_at).date()
         day_format = DATELINE_FORMATS.get(get_language(), "F j")
         text = f"{self.dateline_city.upper()}, {date_format(day, day_format)}"
-        if self.dateline_agency_id:
-            text += f" - {self.dateline_agency.display_name}"
+        if agency := self.public_dateline_agency:
+            text += f" - {agency.display_name}"
         return text
+
+    @property
+    def public_dateline_agency(self):
+        """The wire agency, when visitors may see it (an unpublished one goes unnamed)."""
+        if self.dateline_agency_id and self.dateline_agency.is_public:
+            return self.dateline_agency
+        return None
 
     def related_articles(self, limit):
         """Published articles that share the most organisations, people, events and

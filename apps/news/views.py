@@ -212,9 +212,6 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         article.people_on_date = list(
             Person.objects.public().filter(articles=article).with_titles_on(day)
         )
-        if article.dateline_agency_id and not article.dateline_agency.is_public:
-            # An agency the visitor may not see goes unnamed, in the dateline and JSON-LD.
-            article.dateline_agency = None
         return article
 
     def get_breadcrumbs(self):
@@ -248,11 +245,8 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         }
         if article.dateline:
             data["dateline"] = article.dateline
-        if article.dateline_agency_id:
-            data["sourceOrganization"] = {
-                "@type": "Organization",
-                "name": article.dateline_agency.name,
-            }
+        if agency := article.public_dateline_agency:
+            data["sourceOrganization"] = {"@type": "Organization", "name": agency.name}
         if image := image_object(request, article.main_image):
             data["image"] = image
         return data

@@ -42,7 +42,8 @@ from tests.factories import (
     StateFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# Slow (every public address, both languages, both fallback modes): CI runs it once.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 LANGUAGES = ["ru", "en"]
 #: Factory arguments that make an item invisible to every visitor.
