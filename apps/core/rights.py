@@ -54,7 +54,17 @@ def may_change_shared(user, model, obj=None):
 
 def is_in_public_use(obj):
     """Whether a published item shows `obj`: directly (an article's main photo, a person's
-    portrait) or through a row of its own (a gallery photo of an event)."""
+    portrait) or through a row of its own (a gallery photo of an event).
+
+    Remembered on the instance: the admin asks several times about the object of one
+    request (rights, buttons, the save hook), and what links to it does not change there.
+    """
+    if "_in_public_use" not in obj.__dict__:
+        obj._in_public_use = _find_public_use(obj)
+    return obj._in_public_use
+
+
+def _find_public_use(obj):
     for relation in type(obj)._meta.get_fields(include_hidden=True):
         if not (relation.one_to_many or relation.one_to_one) or not relation.auto_created:
             continue

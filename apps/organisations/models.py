@@ -277,6 +277,11 @@ class PositionQuerySet(models.QuerySet):
     def current(self):
         return self.held_on(timezone.localdate())
 
+    def in_public_organisations(self):
+        """Positions a visitor may read: an unpublished organisation's name is unpublished
+        content, so a position in one is not shown at all."""
+        return self.filter(organisation__in=Organisation.objects.public())
+
 
 class Position(models.Model):
     """A title a person held in an organisation, between two dates."""

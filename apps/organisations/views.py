@@ -164,7 +164,7 @@ class PersonListView(SeoMixin, ListView):
             Prefetch(
                 "positions",
                 queryset=Position.objects.current()
-                .filter(organisation__in=Organisation.objects.public())
+                .in_public_organisations()
                 .select_related("organisation"),
                 to_attr="current_positions",
             )
@@ -184,10 +184,9 @@ class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
     def get_base_queryset(self):
         return Person.objects.select_related("photo").prefetch_related(
-            # A position in an organisation the visitor may not see is not shown at all.
             Prefetch(
                 "positions",
-                queryset=Position.objects.filter(organisation__in=Organisation.objects.public())
+                queryset=Position.objects.in_public_organisations()
                 .select_related("organisation")
                 .order_by("-start_date", "order"),
             )

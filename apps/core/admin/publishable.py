@@ -385,15 +385,14 @@ class PublishableAdmin(TranslatedVersionAdmin):
             current = (
                 self.model._default_manager.select_for_update(of=("self",))
                 .filter(pk=unquote(object_id))
+                .values(*VERSION_ROW)
                 .first()
             )
             if current is None:
                 raise Http404
-            if not self.has_change_permission(request, current):
+            if not rights.may_change_item(request.user, self.model, current["status"]):
                 raise PermissionDenied
-            request._row_before_revert = (
-                self.model._default_manager.filter(pk=current.pk).values(*VERSION_ROW).get()
-            )
+            request._row_before_revert = current
             return super().revision_view(request, object_id, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
