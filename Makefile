@@ -98,15 +98,15 @@ bench-data: install compile
 
 ## bench-search: search latency at 100,000 articles
 bench-search: bench-data
-	$(BENCH_ENV) $(WITH_DB) $(MANAGE) bench_search
+	$(BENCH_ENV) $(WITH_DB) $(BIN)/python -m tools.bench search
 
 ## loadtest: 50 clients for 2 minutes under gunicorn while PostgreSQL restarts (issue 9)
 loadtest: bench-data
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
-	$(BENCH_ENV) $(WITH_DB) $(MANAGE) loadtest
+	$(BENCH_ENV) $(WITH_DB) $(BIN)/python -m tools.bench loadtest
 
 ## bench: pages, newsroom lists, throughput under gunicorn and memory against issue 8's targets
 bench: bench-data
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null) \
 		|| (echo "make bench needs wrk (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk)" && false)
-	$(BENCH_ENV) $(WITH_DB) $(MANAGE) bench
+	$(BENCH_ENV) $(WITH_DB) $(BIN)/python -m tools.bench pages

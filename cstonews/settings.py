@@ -58,7 +58,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so that its translated forms win
-    "apps.core.apps.NewsroomAdminConfig",
+    "apps.newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,24 +77,28 @@ INSTALLED_APPS = [
     "reversion",
     "rangefilter",
     "apps.core",
+    "apps.media",
+    "apps.newsroom",
     "apps.organisations",
     "apps.events",
     "apps.agreements",
     "apps.news",
+    "apps.search",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [
-    "apps.core.security.PermissionsPolicyMiddleware",
-    "apps.core.security.RequestSizeLimitMiddleware",
+    "apps.core.middleware.PermissionsPolicyMiddleware",
+    "apps.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "apps.core.security.ContentSecurityPolicyMiddleware",
+    "apps.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "apps.core.routers.ReplicaReadsMiddleware",
+    "apps.core.middleware.ReplicaReadsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "apps.core.pagecache.PageCacheMiddleware",
+    "apps.core.middleware.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -179,7 +183,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "2000"))},
         }
     }
-# Whole pages for anonymous visitors (apps/core/pagecache.py); 0 turns the page cache off.
+# Whole pages for anonymous visitors (apps/core/middleware.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 # How long browsers and CDNs may keep a public page without asking again.
 PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
@@ -187,7 +191,7 @@ PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
 # to reach every worker and server.
 PAGE_CACHE_CHECK_SECONDS = float(env("PAGE_CACHE_CHECK_SECONDS", "1"))
 # Results of costly queries kept per content generation: list counts, archive months,
-# related articles (apps/core/pagecache.py); 0 runs them every time.
+# related articles (apps/core/generation.py); 0 runs them every time.
 QUERY_CACHE_SECONDS = int(env("QUERY_CACHE_SECONDS", "300"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -322,7 +326,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 MEDIA_ORIGINS = [f"https://{domain}" for domain in env_list("MEDIA_S3_CUSTOM_DOMAIN")]
-# Content-Security-Policy (django-csp; apps/core/security.py): nothing inline, nothing from
+# Content-Security-Policy (django-csp; apps/core/middleware.py): nothing inline, nothing from
 # another origin but the media domain; the newsroom also allows inline style attributes.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -1,3 +1,5 @@
+"""Root addresses: machines and the newsroom without a language, the public site per language."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -7,6 +9,7 @@ from django.urls import include, path, re_path
 from apps.agreements.sitemaps import AgreementSitemap
 from apps.core import views as core_views
 from apps.events.sitemaps import EventSitemap
+from apps.media import views as media_views
 from apps.news.sitemaps import ArticleSitemap, PagesSitemap, SectionSitemap
 from apps.organisations.sitemaps import OrganisationSitemap, PersonSitemap
 
@@ -23,6 +26,7 @@ sitemaps = {
 # Addresses without a language: machines, the newsroom, private links.
 urlpatterns = [
     path("", include("apps.core.urls")),
+    path("", include("apps.newsroom.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path(
@@ -45,6 +49,7 @@ urlpatterns = [
 # The public site, once per language: /ru/..., /en/... ("/" picks one: cookie, browser, default).
 urlpatterns += i18n_patterns(
     path("", include("apps.news.urls")),
+    path("", include("apps.search.urls")),
     path("organisations/", include("apps.organisations.urls")),
     path("events/", include("apps.events.urls")),
     path("agreements/", include("apps.agreements.urls")),
@@ -57,7 +62,7 @@ if settings.SERVE_MEDIA:
     # Development and the single-container compose set-up; production serves MEDIA_ROOT
     # from the front web server or object storage (see the README).
     urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", core_views.serve_media)
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media_views.serve_media)
     ]
 
 handler404 = "apps.core.views.page_not_found"

@@ -5,7 +5,7 @@ from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
+from apps.newsroom.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,9 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.agreements.models import Agreement, AgreementKind, Party
-from apps.core.models import Photo, PublicationStatus
+from apps.core.models import PublicationStatus
 from apps.events.models import Event, EventKind
+from apps.media.models import Photo
 from apps.news.models import Article, Section
 from apps.organisations.models import Country, Organisation, OrganisationKind, Person, Position
 

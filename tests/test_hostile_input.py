@@ -40,8 +40,8 @@ QUERY = st.lists(
 def addresses():
     return [
         reverse("news:article_list"),
-        reverse("news:search"),
-        reverse("news:search_suggest"),
+        reverse("search:results"),
+        reverse("search:suggestions"),
         reverse("events:event_list"),
         reverse("events:event_past"),
         reverse("agreements:agreement_list"),

@@ -435,5 +435,5 @@ def test_filters_offer_items_published_after_the_server_started(client):
         EventFactory(title="Other", **future)
         events = client.get(reverse("events:event_list"), {"organiser": "new-council"})
         assert titles(events, "events") == ["Late training"]
-        found = client.get(reverse("news:search"), {"q": "training", "organisation": "csto"})
+        found = client.get(reverse("search:results"), {"q": "training", "organisation": "csto"})
         assert not found.context["filters"].errors

@@ -59,11 +59,11 @@ def test_payloads_in_editor_fields_stay_text_on_public_pages(client, payload):
         "organisation": organisation.get_absolute_url(),
         "person": person.get_absolute_url(),
         "event": event.get_absolute_url(),
-        "search": reverse("news:search") + "?q=summit",
-        "search for the payload": reverse("news:search") + "?" + f"q={payload}",
+        "search": reverse("search:results") + "?q=summit",
+        "search for the payload": reverse("search:results") + "?" + f"q={payload}",
         "rss": reverse("news:feed_rss"),
         "atom": reverse("news:feed_atom"),
-        "suggest": reverse("news:search_suggest") + "?q=Summit",
+        "suggest": reverse("search:suggestions") + "?q=Summit",
     }
     for where, url in pages.items():
         response = client.get(url)

@@ -1,3 +1,5 @@
+"""The agreements registry in the newsroom: agreements with their parties, texts and subjects."""
+
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
@@ -11,8 +13,8 @@ from apps.core.admin import (
     in_every_language,
     publication_date_filter,
 )
-from apps.core.admin.publishable import PublishableAdminForm
-from apps.core.models import Language
+from apps.core.admin.forms import PublishableAdminForm
+from apps.core.languages import Language
 
 
 @admin.register(Subject)

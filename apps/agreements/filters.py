@@ -1,3 +1,5 @@
+"""The registry's filters: kind, status, party, subject and years."""
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 

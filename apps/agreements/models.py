@@ -7,14 +7,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import (
-    SLUG_HELP,
-    Document,
-    Language,
-    Publishable,
-    search_field,
-    trigram_indexes,
-)
+from apps.core.fields import search_field
+from apps.core.indexes import trigram_indexes
+from apps.core.languages import Language
+from apps.core.models import Publishable
+from apps.core.slugs import SLUG_HELP
+from apps.media.models import Document
 
 
 class AgreementKind(models.TextChoices):

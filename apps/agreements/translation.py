@@ -1,3 +1,5 @@
+"""Which agreement fields exist once per language (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from apps.agreements.models import Agreement, Subject

@@ -1,3 +1,5 @@
+"""Addresses of the registry: the list, an agreement, a state's record, official texts."""
+
 from django.urls import path
 
 from apps.agreements import views

@@ -1,3 +1,5 @@
+"""The registry's public pages: the filtered list, an agreement, a state's agreements."""
+
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -7,8 +9,8 @@ from django.views.generic import DetailView, ListView
 from apps.agreements.filters import AgreementFilter
 from apps.agreements.models import Agreement, OfficialText, Party
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import FilteredListMixin, PublishedObjectMixin, document_response
-from apps.events.models import Event
+from apps.core.views import FilteredListMixin, PublishedObjectMixin
+from apps.media.views import document_response
 from apps.organisations.models import Organisation
 
 REGISTRY = _("Agreements")
@@ -112,22 +114,9 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         agreement = self.object
-        # The session that concluded it, and the events of the public articles about it (an
-        # unpublished article's links are unpublished content): as key lists, so that
-        # PostgreSQL never joins every event to every article.
-        about_it = Event.articles.through.objects.filter(
-            article_id__in=agreement.articles.public().values("pk")
-        ).values("event_id")
-        related_events = (
-            Event.objects.public()
-            .filter(Q(pk=agreement.concluded_at_id) | Q(pk__in=about_it))
-            .latest_first()[:10]
-        )
         return super().get_context_data(
             page_title=str(agreement),
             page_description=agreement.summary or agreement.title,
-            latest_articles=agreement.articles.public().for_listing()[:10],
-            related_events=related_events,
             **kwargs,
         )
 

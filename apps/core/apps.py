@@ -1,27 +1,19 @@
-from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
+"""The publishing vocabulary's app, and how it learns which apps hold public content."""
+
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "apps.core"
-    verbose_name = _("Publishing and media")
-
-    def ready(self):
-        from django.apps import apps
-        from django.db.models.signals import post_delete
-
-        from apps.core.models import Document, Photo
-        from apps.core.signals import delete_stored_files
-
-        post_delete.connect(delete_stored_files, sender=Photo)
-        for model in apps.get_models():
-            if issubclass(model, Document):
-                post_delete.connect(delete_stored_files, sender=model)
+    verbose_name = _("Publishing")
 
 
-class NewsroomAdminConfig(admin_apps.AdminConfig):
-    """Django's admin, with the newsroom's site (dashboard on the front page)."""
+def public_content_apps():
+    """The apps that declare `public_content = True` on their AppConfig: their models are
+    what visitors read, so the newsroom's roles and the content generation cover them."""
+    return [config for config in apps.get_app_configs() if getattr(config, "public_content", False)]
 
-    default = False
-    default_site = "apps.core.admin_site.NewsroomAdminSite"
+
+def public_content_models():
+    return [model for config in public_content_apps() for model in config.get_models()]

@@ -1,3 +1,5 @@
+"""What every public template knows: the site's name and the same page in each language."""
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language

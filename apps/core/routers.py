@@ -9,15 +9,13 @@ the same way on both).
 
 import contextvars
 
-from apps.core.pagecache import is_public_request
-
 REPLICA = "replica"
-_public_read = contextvars.ContextVar("public_read", default=False)
+public_read = contextvars.ContextVar("public_read", default=False)
 
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if _public_read.get() and model._meta.label != "core.ContentGeneration":
+        if public_read.get() and model._meta.label != "core.ContentGeneration":
             return REPLICA
         return "default"
 
@@ -29,17 +27,3 @@ class ReplicaRouter:
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         return db == "default"
-
-
-class ReplicaReadsMiddleware:
-    """Mark the public requests whose reads may go to the replica."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _public_read.set(is_public_request(request))
-        try:
-            return self.get_response(request)
-        finally:
-            _public_read.reset(token)

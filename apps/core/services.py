@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from apps.core import pagecache, rights
+from apps.core import generation, rights
 from apps.core.models import PUBLISHING_FIELDS, PublicationStatus
 
 SUBMIT = "submit"
@@ -97,7 +97,7 @@ def _transition(item, *, user, action, at=None):
 
 def _refresh_public_pages_if(before_status, after_status):
     if shows_on_site(before_status) or shows_on_site(after_status):
-        pagecache.public_content_changed()
+        generation.public_content_changed()
 
 
 def _commit(item, *, user, message, before_status):

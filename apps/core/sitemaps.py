@@ -1,8 +1,10 @@
+"""The sitemap of published items, one entry per language an item exists in."""
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Max
 from django.utils.functional import cached_property
 
-from apps.core.pagecache import kept_for_generation
+from apps.core.generation import kept_for_generation
 
 
 class ItemsInLanguages:

@@ -1,3 +1,5 @@
+"""Addresses without a language that the core answers: the health check."""
+
 from django.urls import path
 
 from apps.core import views
@@ -6,5 +8,4 @@ app_name = "core"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("embargo/<str:token>/", views.embargo_view, name="embargo_view"),
 ]

@@ -1,16 +1,16 @@
-import posixpath
+"""The views every public page shares: published-object and filtered-list mixins, previews, errors,
+/healthz.
+"""
+
 import sys
-from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import connections
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
-    HttpResponseRedirect,
     HttpResponseServerError,
     JsonResponse,
 )
@@ -23,10 +23,8 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.static import serve
 
-from apps.core.models import EmbargoLink
-from apps.core.pagecache import CachedCountPaginator
+from apps.core.paginator import CachedCountPaginator
 
 
 class MovedTo(Exception):
@@ -125,55 +123,6 @@ def render_public_page(request, item, *, banner):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@never_cache
-def embargo_view(request, token):
-    link = EmbargoLink.from_token(token)
-    if link is None or link.item is None:
-        raise Http404(_("This link is not valid."))
-    if not link.is_valid:
-        response = render(request, "core/embargo_gone.html", {"link": link}, status=410)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-    item = link.item
-    if item.is_public:
-        return HttpResponseRedirect(item.get_absolute_url())
-    banner = {"kind": "embargo", "item": item, "recipient": link.recipient}
-    response = render_public_page(request, item, banner=banner)
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
-def document_response(document):
-    """Send a stored document as a download, with its real type and a safe name."""
-    try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404(_("The file is missing.")) from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.download_name,
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def serve_media(request, path):
-    """Uploaded files, for development and the compose set-up (see SERVE_MEDIA).
-
-    Documents are never served by their stored address: only through the download view of
-    a published item (the front web server is set up the same way, see the README).
-    """
-    # The rules apply to the path as the file system will read it: "//documents/",
-    # "./documents/", "photos/../documents/" and "%2e/documents/" all name the same folder.
-    path = posixpath.normpath(unquote(path)).lstrip("/")
-    top = path.split("/", 1)[0]
-    if top == ".." or top.casefold() == "documents":
-        raise Http404(_("There is no page at this address."))
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def robots_txt(request):

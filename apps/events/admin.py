@@ -1,3 +1,5 @@
+"""Events in the newsroom, with their photos and participants."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""Meetings, sessions, trainings, exercises, operations, forums and visits."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,4 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "apps.events"
     verbose_name = _("Events")
+    public_content = True

@@ -1,3 +1,5 @@
+"""The events' RSS feed."""
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse

@@ -1,3 +1,5 @@
+"""The event list's filters: kind, status, country, organisation and years."""
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 

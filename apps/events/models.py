@@ -1,17 +1,16 @@
+"""One Event model for every kind of meeting, with its dates, chair, participants and outcome."""
+
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import (
-    SLUG_HELP,
-    GalleryPhoto,
-    Publishable,
-    PublishableQuerySet,
-    search_field,
-    trigram_indexes,
-)
+from apps.core.fields import search_field
+from apps.core.indexes import trigram_indexes
+from apps.core.models import Publishable, PublishableQuerySet
+from apps.core.slugs import SLUG_HELP
+from apps.media.models import GalleryPhoto
 
 
 class EventKind(models.TextChoices):

@@ -1,3 +1,5 @@
+"""Published events in the sitemap."""
+
 from apps.core.sitemaps import PublishedSitemap
 from apps.events.models import Event
 

@@ -1,3 +1,5 @@
+"""Which event fields exist once per language (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from apps.events.models import Event

@@ -1,3 +1,5 @@
+"""Addresses of events: lists, one event, its calendar file, the feeds."""
+
 from django.urls import path
 
 from apps.events import feeds, views

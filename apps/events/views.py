@@ -1,3 +1,5 @@
+"""The events' public pages: coming and past events, the calendar, one event, iCalendar files."""
+
 import calendar as month_calendar
 from datetime import date
 
@@ -9,7 +11,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from apps.agreements.models import Agreement
 from apps.core.filters import FIRST_YEAR, LAST_YEAR
 from apps.core.seo import SeoMixin, absolute
 from apps.core.views import FilteredListMixin, PublishedObjectMixin
@@ -114,6 +115,8 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     og_type = "article"
 
     def get_base_queryset(self):
+        # Agreements build on events, not the other way round: the relation names the model.
+        Agreement = Event.agreements_concluded.field.model
         return Event.objects.select_related(
             "country", "organiser", "chair", "chairing_state", "part_of", "venue_organisation"
         ).prefetch_related(
@@ -160,7 +163,6 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=event.title,
             page_description=event.description,
-            latest_articles=event.articles.public().for_listing()[:10],
             **kwargs,
         )
 

@@ -1,3 +1,5 @@
+"""Sections and articles in the newsroom, with corrections, gallery and attachments."""
+
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,6 @@ from apps.core import services
 from apps.core.admin import (
     PublicationStateFilter,
     PublishableAdmin,
-    RefreshesPublicPages,
     TranslatedVersionAdmin,
     in_every_language,
     publication_date_filter,
@@ -18,7 +19,6 @@ from apps.news.models import (
     ArticleAttachment,
     ArticlePhoto,
     Correction,
-    SearchPromotion,
     Section,
 )
 
@@ -66,13 +66,6 @@ class ArticleAttachmentInline(admin.TabularInline):
     model = ArticleAttachment
     extra = 0
     fields = ["title", "language", "file", "order"]
-
-
-@admin.register(SearchPromotion)
-class SearchPromotionAdmin(RefreshesPublicPages, admin.ModelAdmin):
-    list_display = ["query", "content_type", "object_id", "order"]
-    search_fields = ["query"]
-    list_filter = ["content_type"]
 
 
 @admin.register(Article)

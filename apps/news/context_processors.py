@@ -1,3 +1,5 @@
+"""The sections every page's navigation lists."""
+
 from django.utils.functional import SimpleLazyObject
 
 from apps.news.models import Section

@@ -1,3 +1,5 @@
+"""The news list's filters: section, organisation, person, event, agreement and dates."""
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _

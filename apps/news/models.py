@@ -1,8 +1,9 @@
-from django.contrib.contenttypes.fields import GenericForeignKey
+"""Sections, articles (lead, body, wire dateline, photos, links to the other kinds), corrections."""
+
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,18 +13,13 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import (
-    SLUG_HELP,
-    Document,
-    GalleryPhoto,
-    Publishable,
-    PublishableQuerySet,
-    SanitisedHTMLField,
-    search_field,
-    trigram_indexes,
-)
-from apps.core.pagecache import kept_for_generation
-from apps.core.publishing import unpublished_links
+from apps.core.fields import SanitisedHTMLField, search_field
+from apps.core.generation import kept_for_generation
+from apps.core.indexes import trigram_indexes
+from apps.core.models import Publishable, PublishableQuerySet
+from apps.core.slugs import SLUG_HELP
+from apps.media.models import Document, GalleryPhoto
+from apps.news.links import unpublished_links
 
 #: Addresses under /news/ that belong to the site, not to a section.
 RESERVED_SECTION_SLUGS = ["archive", "feed", "attachments"]
@@ -108,7 +104,7 @@ class Article(Publishable):
     source_name = models.CharField(_("source"), max_length=200, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     main_image = models.ForeignKey(
-        "core.Photo",
+        "media.Photo",
         verbose_name=_("main photo"),
         on_delete=models.PROTECT,
         null=True,
@@ -388,28 +384,3 @@ class ArticleAttachment(Document):
             "news:attachment_download",
             kwargs={"pk": self.pk, "filename": self.download_name},
         )
-
-
-class SearchPromotion(models.Model):
-    """An editor's pick shown first for a search query (“recommended”)."""
-
-    query = models.CharField(
-        _("search query"),
-        max_length=200,
-        help_text=_("Shown when a visitor searches for exactly these words (any case)."),
-    )
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind")
-    )
-    object_id = models.PositiveBigIntegerField(_("item number"))
-    item = GenericForeignKey("content_type", "object_id")
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("promoted search result")
-        verbose_name_plural = _("promoted search results")
-        ordering = ["query", "order"]
-        indexes = [models.Index(Lower("query"), name="search_promotion_query_idx")]
-
-    def __str__(self):
-        return f"{self.query} → {self.item}"

@@ -1,3 +1,5 @@
+"""The news in the sitemap: the fixed pages, sections and articles."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 

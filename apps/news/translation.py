@@ -1,3 +1,5 @@
+"""Which news fields exist once per language (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from apps.news.models import Article, Correction, Section

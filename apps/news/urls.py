@@ -1,3 +1,5 @@
+"""Addresses of the news: home, lists, archive, sections, articles, feeds, attachments."""
+
 from django.urls import path
 
 from apps.news import feeds, views
@@ -6,8 +8,6 @@ app_name = "news"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("search/suggest/", views.search_suggestions, name="search_suggest"),
     path("news/", views.ArticleListView.as_view(), name="article_list"),
     path("news/archive/", views.ArchiveView.as_view(), name="article_archive"),
     path(

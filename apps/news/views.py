@@ -1,11 +1,11 @@
+"""The news pages: home, the lists and archive, a section, an article, attachment downloads."""
+
 from datetime import date
 
 from django.conf import settings
-from django.contrib.postgres.search import TrigramWordSimilarity
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, Value
+from django.db.models import Count, Prefetch
 from django.db.models.functions import TruncMonth
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -16,14 +16,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.agreements.models import Agreement
 from apps.core.filters import FIRST_YEAR, LAST_YEAR
-from apps.core.models import localized
-from apps.core.pagecache import kept_for_generation
-from apps.core.seo import MarkupSafeJSONEncoder, SeoMixin, absolute, image_object, publisher
-from apps.core.views import FilteredListMixin, PublishedObjectMixin, document_response
+from apps.core.generation import kept_for_generation
+from apps.core.seo import SeoMixin, absolute, image_object, publisher
+from apps.core.views import FilteredListMixin, PublishedObjectMixin
 from apps.events.models import Event
-from apps.news import search
+from apps.media.views import document_response
 from apps.news.filters import ArticleFilter
-from apps.news.models import Article, ArticleAttachment, ArticlePhoto, SearchPromotion, Section
+from apps.news.models import Article, ArticleAttachment, ArticlePhoto, Section
 from apps.organisations.models import Organisation, Person
 
 NEWS = _("News")
@@ -270,95 +269,3 @@ def attachment_download(request, pk, filename):
         ArticleAttachment.objects.filter(article__in=Article.objects.public()), pk=pk
     )
     return document_response(attachment)
-
-
-class SearchView(SeoMixin, TemplateView):
-    """One search over news, events, agreements, organisations and people."""
-
-    template_name = "news/search.html"
-    per_page = 20
-
-    def get_context_data(self, **kwargs):
-        raw = self.request.GET.get("q", "")
-        text, shortened = search.normalise(raw)
-        kind_key = self.request.GET.get("type", "all")
-        sort = "date" if self.request.GET.get("sort") == "date" else "relevance"
-        filters = search.SearchFilterForm(self.request.GET or None)
-        context = super().get_context_data(
-            filters=filters,
-            page_title=_("Search"),
-            query=text,
-            shortened=shortened,
-            kinds=search.KINDS,
-            active_kind=kind_key if kind_key in search.KINDS_BY_KEY else "all",
-            sort=sort,
-            **kwargs,
-        )
-        if not text:
-            return context
-        matches = search.candidates(search.KINDS, text, filters)
-        counts = {key: len(pks) for key, pks in matches.items()}
-        results = {
-            kind.key: search.search(kind, text, sort=sort, pks=matches[kind.key])
-            for kind in search.KINDS
-            if matches[kind.key]
-        }
-        context.update(
-            counts=counts,
-            count_limit=search.COUNT_LIMIT,
-            total=sum(counts.values()),
-            promoted=promoted_for(text),
-        )
-        if context["active_kind"] == "all":
-            context["result_sections"] = [
-                (kind, [decorate(item) for item in results[kind.key][:5]], counts[kind.key])
-                for kind in search.KINDS
-                if counts[kind.key]
-            ]
-        else:
-            paginator = Paginator(results.get(context["active_kind"], []), self.per_page)
-            page = paginator.get_page(self.request.GET.get("page"))
-            page.object_list = [decorate(item) for item in page.object_list]
-            context.update(page_obj=page, paginator=paginator, is_paginated=paginator.num_pages > 1)
-        if not context["total"]:
-            context["suggestion"] = search.suggestion(text)
-        return context
-
-    def get_breadcrumbs(self):
-        return [(_("Search"), self.request.path)]
-
-
-def decorate(item):
-    item.highlighted_snippet = search.highlighted(getattr(item, "snippet", ""))
-    return item
-
-
-def promoted_for(text):
-    promotions = SearchPromotion.objects.filter(query__iexact=text).select_related("content_type")
-    items = [promotion.item for promotion in promotions]
-    return [item for item in items if item is not None and item.is_public]
-
-
-def search_suggestions(request):
-    """A few titles and names for the search box (JSON); the plain form works without it."""
-    text, _shortened = search.normalise(request.GET.get("q", ""))
-    suggestions = []
-    if len(text) >= 2:
-        for kind in search.KINDS:
-            field_name = kind.model.translation_field
-            matches = (
-                kind.model.objects.public()
-                .annotate(
-                    label=localized(field_name),
-                    similarity=TrigramWordSimilarity(Value(text), localized(field_name)),
-                )
-                .filter(Q(label__istartswith=text) | Q(similarity__gte=0.4))
-                .order_by("-similarity")[:3]
-            )
-            suggestions += [
-                {"label": item.label, "url": item.get_absolute_url(), "type": str(kind.label)}
-                for item in matches
-            ]
-    return JsonResponse(
-        {"query": text, "suggestions": suggestions[:8]}, encoder=MarkupSafeJSONEncoder
-    )

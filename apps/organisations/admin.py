@@ -1,3 +1,5 @@
+"""Countries, organisations and people in the newsroom, with people's positions."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline

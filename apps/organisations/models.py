@@ -1,3 +1,5 @@
+"""Countries, organisations (a hierarchy: CSTO > councils; Russia > ministry), people, positions."""
+
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
@@ -8,15 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import (
-    SLUG_HELP,
-    Publishable,
-    PublishableQuerySet,
-    localized,
-    name_trigram_indexes,
-    search_field,
-    trigram_indexes,
-)
+from apps.core.fields import search_field
+from apps.core.indexes import name_trigram_indexes, trigram_indexes
+from apps.core.languages import localized
+from apps.core.models import Publishable, PublishableQuerySet
+from apps.core.slugs import SLUG_HELP
 
 
 class Country(models.Model):
@@ -228,7 +226,7 @@ class Person(Publishable):
     )
     biography = models.TextField(_("short biography"), blank=True)
     photo = models.ForeignKey(
-        "core.Photo",
+        "media.Photo",
         verbose_name=_("portrait"),
         on_delete=models.SET_NULL,
         null=True,

@@ -1,3 +1,5 @@
+"""Published organisations and people in the sitemap."""
+
 from apps.core.sitemaps import PublishedSitemap
 from apps.organisations.models import Organisation, Person
 

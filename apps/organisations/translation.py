@@ -1,3 +1,5 @@
+"""Which organisation and person fields exist once per language (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from apps.organisations.models import Country, Organisation, Person, Position

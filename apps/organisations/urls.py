@@ -1,3 +1,5 @@
+"""Addresses of organisations and people."""
+
 from django.urls import path
 
 from apps.organisations import views

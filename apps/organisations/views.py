@@ -1,11 +1,13 @@
+"""The public pages of organisations and people."""
+
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from apps.core.models import localized
-from apps.core.pagecache import CachedCountPaginator
+from apps.core.languages import localized
+from apps.core.paginator import CachedCountPaginator
 from apps.core.seo import SeoMixin, absolute
 from apps.core.views import PublishedObjectMixin
 from apps.organisations.models import Organisation, OrganisationKind, Person, Position
@@ -142,7 +144,6 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=organisation.name,
             page_description=organisation.description,
-            latest_articles=organisation.articles.public().for_listing()[:10],
             events=Event.objects.public()
             .filter(Q(organiser=organisation) | Q(pk__in=took_part.values("event_id")))
             .select_related("country")
@@ -223,7 +224,6 @@ class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=person.name,
             page_description=person.biography,
-            latest_articles=person.articles.public().for_listing()[:10],
             events_chaired=person.events_chaired.public().order_by("-start_date")[:10],
             **kwargs,
         )

@@ -5,7 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import EmbargoLink, PublicationStatus
+from apps.core.models import PublicationStatus
+from apps.newsroom.models import EmbargoLink
 from tests.admin.browser import form_data
 from tests.factories import (
     ArticleFactory,

@@ -10,9 +10,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from reversion.models import Version
 
-from apps.core.models import EmbargoLink, PublicationStatus
-from apps.core.roles import AUTHOR
+from apps.core.models import PublicationStatus
 from apps.news.models import Article
+from apps.newsroom.models import EmbargoLink
+from apps.newsroom.roles import AUTHOR
 from tests.conftest import client_for
 from tests.factories import ArticleFactory
 
@@ -55,7 +56,7 @@ def addresses(article, deleted_version):
         "preview": reverse("admin:news_article_preview", args=[pk]),
         "autocomplete": reverse("admin:autocomplete")
         + "?app_label=news&model_name=article&field_name=organisations&term=a",
-        "embargo link": reverse("admin:core_embargolink_add"),
+        "embargo link": reverse("admin:newsroom_embargolink_add"),
         "change list": reverse("admin:news_article_changelist"),
     }
 

@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from apps.core.models import ContentGeneration, EmbargoLink, Photo, PublicationStatus
+from apps.core.models import ContentGeneration, PublicationStatus
+from apps.media.models import Photo
 from apps.news.models import Article
+from apps.newsroom.models import EmbargoLink
 from apps.organisations.models import Country
 from tests.admin.browser import form_data
 from tests.factories import (
@@ -35,7 +37,7 @@ def change_url(item):
 @pytest.fixture(autouse=True)
 def _generation_row():
     # The generation row exists on every running site (the first page read makes it).
-    from apps.core.pagecache import content_generation_bump
+    from apps.core.generation import content_generation_bump
 
     content_generation_bump()
 

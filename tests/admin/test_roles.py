@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from apps.core.models import PublicationStatus
-from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 from apps.news.models import Article, Section
+from apps.newsroom.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 from tests.admin.browser import form_data
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -137,7 +137,7 @@ class TestAuthor:
 
     def test_cannot_create_embargo_links(self, author_client):
         draft = ArticleFactory(draft=True)
-        url = reverse("admin:core_embargolink_add")
+        url = reverse("admin:newsroom_embargolink_add")
         response = author_client.get(url, {"content_type": 1, "object_id": draft.pk})
         assert response.status_code == 403
 
@@ -233,11 +233,11 @@ def test_every_content_model_is_covered_by_the_roles():
     from django.apps import apps
     from django.contrib.auth.models import Permission
 
-    from apps.core.roles import CONTENT_APPS, role_has
+    from apps.newsroom.roles import newsroom_app_labels, role_has
 
     for model in apps.get_models():
         opts = model._meta
-        if opts.app_label not in CONTENT_APPS:
+        if opts.app_label not in newsroom_app_labels():
             continue
         for role in [AUTHOR, EDITOR, SITE_ADMINISTRATOR]:
             granted = set(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.core.roles import AUTHOR, EDITOR
+from apps.newsroom.roles import AUTHOR, EDITOR
 
 pytestmark = pytest.mark.django_db
 

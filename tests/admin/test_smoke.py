@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 PROJECT_MODELS = [
     model
     for model in admin.site._registry
-    if model._meta.app_label in {"core", "organisations", "events", "agreements", "news"}
+    if model._meta.app_label
+    in {"core", "media", "newsroom", "organisations", "events", "agreements", "news", "search"}
     # Embargo links are created from an item's page: tests/core/test_embargo.py.
     and model._meta.model_name != "embargolink"
 ]

@@ -90,8 +90,8 @@ def page_types():
         "organisation": Organisation.objects.get(slug="csto").get_absolute_url(),
         "people": reverse("organisations:person_list"),
         "person": Person.objects.get(slug="denis-manturov").get_absolute_url(),
-        "search": reverse("news:search") + "?q=Tasmagambetov",
-        "search, nothing found": reverse("news:search") + "?q=Interpolitek",
+        "search": reverse("search:results") + "?q=Tasmagambetov",
+        "search, nothing found": reverse("search:results") + "?q=Interpolitek",
         "not found": "/no-such-page/",
     }
 

@@ -5,7 +5,7 @@ import uuid
 import pytest
 from django.db import connection
 
-from apps.core.backups import BackupError, _connect, backup, media_files, restore, row_counts
+from apps.newsroom.backups import BackupError, _connect, backup, media_files, restore, row_counts
 from tests.factories import ArticleFactory, OrganisationFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

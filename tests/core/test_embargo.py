@@ -6,7 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import EmbargoLink, PublicationStatus
+from apps.core.models import PublicationStatus
+from apps.newsroom.models import EmbargoLink
 from tests.admin.browser import form_data
 from tests.factories import ArticleFactory, EventFactory
 
@@ -65,7 +66,7 @@ def test_revoked_link_is_gone(client):
 @pytest.mark.parametrize("tamper", [lambda t: t[:-2] + "xx", lambda t: "1" + t, lambda t: "abc"])
 def test_tampered_token_is_not_found(client, tamper):
     link = make_link(ArticleFactory(draft=True))
-    url = reverse("core:embargo_view", kwargs={"token": tamper(link.token)})
+    url = reverse("newsroom:embargo_view", kwargs={"token": tamper(link.token)})
     assert client.get(url).status_code == 404
 
 
@@ -88,7 +89,7 @@ def test_editor_creates_and_revokes_a_link_in_the_admin(editor_client):
     content_type = ContentType.objects.get_for_model(article)
     change_page = editor_client.get(reverse("admin:news_article_change", args=[article.pk]))
     assert "Share under embargo" in change_page.content.decode()
-    add_url = reverse("admin:core_embargolink_add") + (
+    add_url = reverse("admin:newsroom_embargolink_add") + (
         f"?content_type={content_type.pk}&object_id={article.pk}"
     )
     data = form_data(editor_client.get(add_url), "embargolink_form")
@@ -101,7 +102,7 @@ def test_editor_creates_and_revokes_a_link_in_the_admin(editor_client):
     assert link.get_absolute_url() in page.content.decode()  # the address to copy
 
     editor_client.post(
-        reverse("admin:core_embargolink_changelist"),
+        reverse("admin:newsroom_embargolink_changelist"),
         {"action": "revoke_selected", "_selected_action": [link.pk]},
     )
     link.refresh_from_db()
@@ -112,7 +113,7 @@ def test_editor_creates_and_revokes_a_link_in_the_admin(editor_client):
 def test_link_must_expire_in_the_future(editor_client):
     article = ArticleFactory(draft=True)
     content_type = ContentType.objects.get_for_model(article)
-    add_url = reverse("admin:core_embargolink_add") + (
+    add_url = reverse("admin:newsroom_embargolink_add") + (
         f"?content_type={content_type.pk}&object_id={article.pk}"
     )
     data = form_data(editor_client.get(add_url), "embargolink_form")
@@ -125,7 +126,9 @@ def test_link_must_expire_in_the_future(editor_client):
 
 def test_forged_link_for_a_non_publishable_model_is_refused(editor_client):
     content_type = ContentType.objects.get_for_model(EmbargoLink)
-    add_url = reverse("admin:core_embargolink_add") + f"?content_type={content_type.pk}&object_id=1"
+    add_url = (
+        reverse("admin:newsroom_embargolink_add") + f"?content_type={content_type.pk}&object_id=1"
+    )
     assert editor_client.get(add_url).status_code == 403
 
 

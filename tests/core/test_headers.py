@@ -94,7 +94,7 @@ def public_pages():
         EventFactory().get_absolute_url(),
         reverse("agreements:agreement_list"),
         OrganisationFactory().get_absolute_url(),
-        reverse("news:search") + "?q=summit",
+        reverse("search:results") + "?q=summit",
         reverse("news:feed_rss"),
         reverse("sitemap"),
         "/no-such-page/",
@@ -114,7 +114,7 @@ def test_the_newsroom_scores_a_plus_with_its_looser_style_policy(
 ):
     from django.contrib.auth.models import Group
 
-    from apps.core.roles import SITE_ADMINISTRATOR
+    from apps.newsroom.roles import SITE_ADMINISTRATOR
 
     chief = django_user_model.objects.create_user(
         "chief", "chief@example.org", "a-long-passphrase", is_staff=True

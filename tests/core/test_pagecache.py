@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core import pagecache
+from apps.core import generation, middleware, paginator
 from apps.core.models import PUBLISHING_FIELDS, ContentGeneration
 from apps.core.services import publishable_publish, publishable_save, publishable_unpublish
 from apps.news.models import Article
@@ -29,10 +29,10 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
     settings.QUERY_CACHE_SECONDS = 300
     cache.clear()
-    pagecache.forget()
+    generation.forget()
     yield settings
-    pagecache._safe_cache("clear")
-    pagecache.forget()
+    generation.safe_cache("clear")
+    generation.forget()
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_newsroom_members_are_never_served_or_stored(page_cache, staff_client):
     ["/admin/", "/healthz", "/embargo/x/", "/i18n/setlang/"],
 )
 def test_private_addresses_are_never_cached(page_cache, client, address):
-    assert not pagecache.is_cacheable_request(client.get(address).wsgi_request)
+    assert not middleware.is_cacheable_request(client.get(address).wsgi_request)
 
 
 def test_drafts_previews_and_cookies_are_not_stored(page_cache, client):
@@ -162,10 +162,10 @@ def test_drafts_previews_and_cookies_are_not_stored(page_cache, client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     response = news(client)
     response.set_cookie("x", "1")
-    assert not pagecache.is_cacheable_response(response)
+    assert not middleware.is_cacheable_response(response)
     response = news(client)
     response["Cache-Control"] = "private, no-store"
-    assert not pagecache.is_cacheable_response(response)
+    assert not middleware.is_cacheable_response(response)
 
 
 def test_a_cache_that_is_down_only_costs_speed(page_cache, client, settings):
@@ -203,13 +203,13 @@ def test_shared_redis_cache_between_processes(page_cache, client, settings, comm
     with commit():
         article = published(editor, title_en="Summit opens")
     assert news(client)["X-Cache"] == "miss"
-    pagecache.forget()  # another worker: its own memory, the same Redis
+    generation.forget()  # another worker: its own memory, the same Redis
     assert news(client)["X-Cache"] == "hit"
     keys = redis.Redis.from_url(REDIS_URL).keys("cstonews-test:*page:*")
     assert keys
     with commit():
         publishable_unpublish(item=article, user=editor)
-    pagecache.forget()
+    generation.forget()
     assert "Summit opens" not in news(client).content.decode()
     cache.clear()
 
@@ -234,7 +234,7 @@ def test_counting_happens_once_per_generation(page_cache, client):
 
 
 def test_deep_pages_by_key_are_the_same_pages(client, monkeypatch):
-    monkeypatch.setattr(pagecache.CachedCountPaginator, "keys_first_from", 0)
+    monkeypatch.setattr(paginator.CachedCountPaginator, "keys_first_from", 0)
     for n in range(25):
         ArticleFactory(title_en=f"Item {n:02}", published_at=timezone.now() - timedelta(hours=n))
     titles = [

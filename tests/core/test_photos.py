@@ -8,15 +8,14 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 
-from apps.core.images import focal_crop
-from apps.core.models import Photo
+from apps.media.images import focal_crop
+from apps.media.models import Photo
 from tests.admin.browser import form_data
 from tests.factories import ArticleFactory, PhotoFactory, jpeg_bytes
 
@@ -210,7 +209,7 @@ def _bmp():
 @pytest.mark.parametrize("case", HOSTILE_UPLOADS)
 def test_hostile_uploads_get_a_form_error_and_leave_nothing_behind(editor_client, settings, case):
     make, name, message = HOSTILE_UPLOADS[case]
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
     data["image"] = SimpleUploadedFile(name, make())
     response = editor_client.post(url, data)
@@ -250,7 +249,7 @@ def test_a_picture_of_any_pixel_count_gets_a_form_error_not_a_server_error(
 ):
     # Above twice the limit Pillow raises instead of warning, and Django reads the
     # dimensions of an upload as soon as the form hands it to the model.
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(staff_client.get(url), "photo_form")
     data["image"] = SimpleUploadedFile("bomb.png", make())
     response = staff_client.post(url, data)
@@ -263,7 +262,7 @@ def test_a_picture_of_any_pixel_count_gets_a_form_error_not_a_server_error(
 
 def test_too_large_a_file_is_refused_before_decoding(editor_client, settings):
     settings.PHOTO_MAX_BYTES = 10_000
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
     data["image"] = SimpleUploadedFile("big.jpg", jpeg_with_gps() + b"\0" * 20_000)
     response = editor_client.post(url, data)
@@ -271,7 +270,7 @@ def test_too_large_a_file_is_refused_before_decoding(editor_client, settings):
 
 
 def test_a_real_photo_upload_through_the_admin(editor_client, settings):
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
     data |= {
         "image": SimpleUploadedFile("Итоги заседания (1).JPG", jpeg_with_gps()),
@@ -283,15 +282,15 @@ def test_a_real_photo_upload_through_the_admin(editor_client, settings):
     photo = Photo.objects.get()
     assert Path(photo.image.name).name == "itogi-zasedaniia-1.jpg"
     assert photo.credit == "Press Service of the Ministry"
-    page = editor_client.get(reverse("admin:core_photo_change", args=[photo.pk])).content.decode()
+    page = editor_client.get(reverse("admin:media_photo_change", args=[photo.pk])).content.decode()
     assert "Not used yet" in page
     ArticleFactory(title="Uses the photo", main_image=photo)
-    page = editor_client.get(reverse("admin:core_photo_change", args=[photo.pk])).content.decode()
+    page = editor_client.get(reverse("admin:media_photo_change", args=[photo.pk])).content.decode()
     assert "Uses the photo" in page
 
 
 def test_a_huge_body_is_refused_before_it_is_read(editor_client, settings):
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     response = editor_client.post(
         url,
         {"alt_text": "x"},
@@ -304,7 +303,7 @@ def test_a_huge_body_is_refused_before_it_is_read(editor_client, settings):
 
 
 def test_too_many_files_in_one_request_are_refused(editor_client):
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
     files = {f"image{n}": SimpleUploadedFile(f"{n}.jpg", jpeg_bytes()) for n in range(25)}
     response = editor_client.post(url, data | files)
@@ -313,7 +312,7 @@ def test_too_many_files_in_one_request_are_refused(editor_client):
 
 
 def test_a_file_name_cannot_climb_out_of_the_media_folder(editor_client, settings):
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
     data |= {"image": SimpleUploadedFile("../../../etc/cron.d/evil.jpg", jpeg_bytes())}
     data |= {"alt_text": "Delegations"}
@@ -350,6 +349,15 @@ def old_style_migration():
     return importlib.import_module("apps.core.migrations.0009_photo_renditions_beside_original")
 
 
+def apps_before(app_label, migration_name):
+    """The models as that migration saw them (photos were then in core)."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    state = MigrationLoader(connection).project_state((app_label, migration_name))
+    return state.apps
+
+
 def test_the_migration_moves_old_style_renditions_beside_the_original(
     django_capture_on_commit_callbacks,
 ):
@@ -364,7 +372,9 @@ def test_the_migration_moves_old_style_renditions_beside_the_original(
         ]
     )
     with django_capture_on_commit_callbacks(execute=True):
-        old_style_migration().move_renditions_beside_originals(django_apps, None)
+        old_style_migration().move_renditions_beside_originals(
+            apps_before("core", "0009_photo_renditions_beside_original"), None
+        )
     photo.refresh_from_db()
     moved, skipped = photo.renditions
     assert moved["name"] == f"{PurePosixPath(photo.image.name).parent}/renditions/photo-480w.jpg"
@@ -388,7 +398,7 @@ def test_a_failing_media_storage_keeps_the_text_and_saves_nothing(
         raise OSError(errno_code, "No space left on device")
 
     monkeypatch.setattr(FileSystemStorage, "save", failing_save)
-    url = reverse("admin:core_photo_add")
+    url = reverse("admin:media_photo_add")
     data = form_data(editor_client.get(url), "photo_form")
     data |= {"image": SimpleUploadedFile("meeting.jpg", jpeg_bytes())}
     data |= {"alt_text_en": "Delegations", "caption_en": "The council in session"}

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 CONTENT_MODELS = [
     m
     for m in apps.get_models()
-    if m._meta.app_label in {"core", "organisations", "events", "agreements", "news"}
+    if m._meta.app_label
+    in {"core", "media", "newsroom", "organisations", "events", "agreements", "news", "search"}
 ]
 
 

@@ -8,14 +8,15 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from apps.news.models import Article, SearchPromotion
+from apps.news.models import Article
+from apps.search.models import SearchPromotion
 from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def search(client, q, **params):
-    response = client.get(reverse("news:search"), {"q": q, **params})
+    response = client.get(reverse("search:results"), {"q": q, **params})
     assert response.status_code == 200
     return response
 
@@ -85,7 +86,7 @@ def test_only_published_items_are_searched(client):
         OrganisationFactory(**{state: True}, name_en=f"Hidden interpolitech body {state}")
     response = search(client, "interpolitech")
     assert response.context["total"] == 0
-    suggestions = client.get(reverse("news:search_suggest"), {"q": "Hidden"}).json()
+    suggestions = client.get(reverse("search:suggestions"), {"q": "Hidden"}).json()
     assert suggestions["suggestions"] == []
 
 
@@ -143,13 +144,13 @@ def test_did_you_mean_when_nothing_matches(client):
 )  # fmt: skip
 def test_hostile_queries_are_harmless(client, query):
     ArticleFactory()
-    response = client.get(reverse("news:search"), {"q": query})
+    response = client.get(reverse("search:results"), {"q": query})
     assert response.status_code == 200
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
     if len(query) > 200:
         assert "has been shortened" in html
-    suggest = client.get(reverse("news:search_suggest"), {"q": query})
+    suggest = client.get(reverse("search:suggestions"), {"q": query})
     assert suggest.status_code == 200
 
 
@@ -167,7 +168,7 @@ def test_search_page_makes_a_fixed_number_of_queries(client, django_assert_max_n
 
 def test_the_search_index_is_used():
     ArticleFactory(title_en="Something")
-    from apps.news.search import text_query
+    from apps.search.query import text_query
 
     query = Article.objects.filter(search=text_query("security")).query
     sql, params = query.sql_with_params()
@@ -181,7 +182,7 @@ def test_the_search_index_is_used():
 def test_the_search_column_follows_every_write_path():
     article = ArticleFactory(title_en="Before")
     Article.objects.filter(pk=article.pk).update(title_en="Afterwards renamed")
-    from apps.news.search import text_query
+    from apps.search.query import text_query
 
     assert Article.objects.filter(search=text_query("afterwards")).exists()
     assert not Article.objects.filter(search=text_query("before")).exists()
@@ -190,7 +191,7 @@ def test_the_search_column_follows_every_write_path():
 def test_suggestions_endpoint(client):
     PersonFactory(name_ru="Денис Мантуров", name_en="Denis Manturov")
     with translation.override("en"):
-        data = client.get(reverse("news:search_suggest"), {"q": "Mantur"}).json()
+        data = client.get(reverse("search:suggestions"), {"q": "Mantur"}).json()
     assert data["suggestions"][0]["label"] == "Denis Manturov"
     assert data["suggestions"][0]["url"].startswith("/en/")
 
@@ -225,7 +226,7 @@ def test_filters_combine_with_the_query(client):
 
 
 def test_counts_are_capped_and_common_words_ranked_among_the_newest(client, monkeypatch):
-    from apps.news import search as site_search
+    from apps.search import query as site_search
 
     monkeypatch.setattr(site_search, "COUNT_LIMIT", 3)
     monkeypatch.setattr(site_search, "RANKED_CANDIDATES", 2)

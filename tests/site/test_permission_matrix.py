@@ -37,11 +37,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from reversion.models import Version
 
 from apps.agreements.models import Agreement, Subject
-from apps.core.models import EmbargoLink, Photo, PublicationStatus
-from apps.core.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
+from apps.core.models import PublicationStatus
 from apps.events.models import Event
-from apps.news.models import Article, SearchPromotion, Section
+from apps.media.models import Photo
+from apps.news.models import Article, Section
+from apps.newsroom.models import EmbargoLink
+from apps.newsroom.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 from apps.organisations.models import Country, Organisation, Person
+from apps.search.models import SearchPromotion
 from tests.admin.browser import form_data
 from tests.conftest import client_for
 from tests.factories import (
@@ -79,11 +82,11 @@ CATEGORIES = {
     "agreements.agreement": ITEM,
     "organisations.organisation": ITEM,
     "organisations.person": ITEM,
-    "core.photo": PHOTO,
+    "media.photo": PHOTO,
     "organisations.country": REFERENCE,
     "agreements.subject": REFERENCE,
-    "news.searchpromotion": PROMOTION,
-    "core.embargolink": EMBARGO,
+    "search.searchpromotion": PROMOTION,
+    "newsroom.embargolink": EMBARGO,
     "news.section": STRUCTURE,
     "auth.user": ACCOUNTS,
     "auth.group": ACCOUNTS,
@@ -686,7 +689,7 @@ def cases(world, group):
 # Asking, and judging the answer -----------------------------------------------------------
 
 SNAPSHOT_APPS = (
-    *("core", "news", "events", "agreements", "organisations"),
+    *("core", "media", "newsroom", "search", "news", "events", "agreements", "organisations"),
     *("auth", "admin", "reversion", "otp_totp", "otp_static", "axes"),
 )
 
@@ -947,12 +950,12 @@ ITEM_KINDS |= {"action:submit_selected_for_review"}
 EXPECTED_KINDS = {
     **{label: ITEM_KINDS for label, c in CATEGORIES.items() if c == ITEM},
     "news.article": ITEM_KINDS | {"action:feature_selected", "action:unfeature_selected"},
-    "core.photo": VERSIONED_KINDS,
+    "media.photo": VERSIONED_KINDS,
     "organisations.country": VERSIONED_KINDS,
     "agreements.subject": VERSIONED_KINDS,
     "news.section": VERSIONED_KINDS,
-    "news.searchpromotion": ADMIN_KINDS,
-    "core.embargolink": ADMIN_KINDS | {"action:revoke_selected"},
+    "search.searchpromotion": ADMIN_KINDS,
+    "newsroom.embargolink": ADMIN_KINDS | {"action:revoke_selected"},
 }
 
 
@@ -970,7 +973,7 @@ def test_the_matrix_reaches_every_address_the_issue_names(world):
                     for judged in case.selection or [case]
                 }
                 assert states == set(STATES), f"{label} {kind}: only states {sorted(states)}"
-    photo_states = {case.state for case in reached["core.photo"] if case.kind == "change"}
+    photo_states = {case.state for case in reached["media.photo"] if case.kind == "change"}
     assert photo_states == {IN_PUBLIC_USE, DRAFTS_ONLY}
     site = {case.kind for case in reached["newsroom pages"]}
     for label, kind in CATEGORIES.items():

@@ -26,9 +26,11 @@ from apps.core.models import PublicationStatus
 from apps.events.filters import EventFilter
 from apps.events.models import Event
 from apps.news.filters import ArticleFilter
-from apps.news.models import Article, SearchPromotion, Section
-from apps.news.search import KINDS, SearchFilterForm
+from apps.news.models import Article, Section
 from apps.organisations.models import Organisation, OrganisationKind, Person
+from apps.search.forms import SearchFilterForm
+from apps.search.models import SearchPromotion
+from apps.search.query import KINDS
 from cstonews.urls import sitemaps
 from tests.factories import (
     AgreementFactory,
@@ -216,7 +218,7 @@ def make_cluster(state, hidden_kwargs, published):
 #: Named addresses the crawl does not fetch, and why.
 NOT_CRAWLED = {
     "core:healthz": "says whether the database answers, nothing about content",
-    "core:embargo_view": "a signed link to one unpublished item (tests/core/test_embargo.py)",
+    "newsroom:embargo_view": "a signed link to one unpublished item (tests/core/test_embargo.py)",
     "set_language": "a POST that redirects",
     "news:attachment_download": "a document's bytes, behind its article's public()",
     "agreements:text_download": "a document's bytes, behind its agreement's public()",
@@ -254,8 +256,8 @@ def event_months():
 #: For each address, the arguments of every page it has, from what is published.
 ARGUMENTS = {
     "news:home": lambda: [[]],
-    "news:search": lambda: [[]],
-    "news:search_suggest": lambda: [[]],
+    "search:results": lambda: [[]],
+    "search:suggestions": lambda: [[]],
     "news:article_list": lambda: [[]],
     "news:article_archive": lambda: [[]],
     "news:article_archive_year": lambda: [[y] for y in sorted({y for y, _m in article_months()})],
@@ -360,7 +362,7 @@ def addresses(language, world, clusters):
                         pages.append((reverse(name, args=args), {filter_name: value}))
         organisations = reverse("organisations:organisation_list")
         pages += [(organisations, {"kind": kind}) for kind in OrganisationKind.values]
-        search, suggest = reverse("news:search"), reverse("news:search_suggest")
+        search, suggest = reverse("search:results"), reverse("search:suggestions")
         for cluster in clusters:
             for kind, term in cluster.terms.items():
                 pages.append((suggest, {"q": term}))

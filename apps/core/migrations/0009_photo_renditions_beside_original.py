@@ -14,11 +14,11 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.db import migrations, transaction
 
-import apps.core.models
+import apps.media.models
 
 
 def new_name(original_name, name):
-    # apps.core.models.rendition_path as it was when this migration was written.
+    # apps.media.models.rendition_path as it was when this migration was written.
     return str(PurePosixPath(original_name).parent / "renditions" / PurePosixPath(name).name)
 
 
@@ -70,13 +70,13 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="photo",
             name="image",
-            field=apps.core.models.PhotoImageField(
+            field=apps.media.models.PhotoImageField(
                 height_field="height",
                 help_text=(
                     "JPEG, PNG, WebP or GIF. Location and camera data are removed when it is saved."
                 ),
-                upload_to=apps.core.models.photo_upload_to,
-                validators=[apps.core.models.validate_photo],
+                upload_to=apps.media.models.photo_upload_to,
+                validators=[apps.media.models.validate_photo],
                 verbose_name="image file",
                 width_field="width",
             ),

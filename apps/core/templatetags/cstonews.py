@@ -1,3 +1,5 @@
+"""The site's template helpers: date ranges, JSON-LD, absolute addresses, responsive pictures."""
+
 import json
 
 from django import template

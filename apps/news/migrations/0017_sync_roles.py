@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from apps.core.roles import sync_roles
+from apps.newsroom.roles import sync_roles
 
 
 class Migration(migrations.Migration):

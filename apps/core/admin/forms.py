@@ -1,0 +1,108 @@
+"""The change form of a publishable item: it refuses forged publishing fields and stale saves."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from apps.core import services
+from apps.core.admin.workflow import SCHEDULE, requested_transition
+from apps.core.models import PUBLISHING_FIELDS
+
+#: The stored row a save is decided on: its version (conflicts), who saved it last, and its
+#: publication state (rights and transitions are decided on it, never on the form's copy).
+VERSION_ROW = ("version", "updated_at", "updated_by__username", "status", *PUBLISHING_FIELDS)
+
+
+class PublishableAdminForm(forms.ModelForm):
+    """Refuses forged publishing fields and saves based on an outdated version."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    #: Set by `PublishableAdmin.get_form` on the per-request form class.
+    request = None
+    publisher_only_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.current_row()["version"]
+
+    def current_row(self, lock=False):
+        """The item as stored now (before a revert being previewed), locked if asked."""
+        captured = getattr(self.request, "_row_before_revert", None)
+        if captured is not None:
+            return captured
+        manager = type(self.instance)._default_manager
+        if lock:
+            manager = manager.select_for_update(of=("self",))
+        return manager.filter(pk=self.instance.pk).values(*VERSION_ROW).get()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._refuse_forged_publishing_fields()
+        if self.instance.pk:
+            self._refuse_stale_save()
+        return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now carries the submitted values
+        action, at = requested_transition(self.request, self.instance)
+        if action != services.PUBLISH:
+            return
+        for blocker in self.instance.publishing_blockers():
+            self.add_error(None, blocker)
+        if SCHEDULE in self.request.POST and at is None:
+            self.add_error(
+                "published_at" if "published_at" in self.fields else None,
+                _("To schedule, set a publication date and time in the future."),
+            )
+
+    def _refuse_forged_publishing_fields(self):
+        # Fields the user may not set are not in the form at all; a value for one of them
+        # in the POST can only come from a forged request.
+        for name in self.publisher_only_fields:
+            if name in self.fields:
+                continue
+            if any(key == name or key.startswith(f"{name}_") for key in self.data):
+                raise ValidationError(
+                    _(
+                        "You do not have the right to publish, schedule or unpublish. "
+                        "Save your changes and use “Submit for review”: an editor will "
+                        "publish the item."
+                    ),
+                    code="no_publish_right",
+                )
+
+    def _refuse_stale_save(self):
+        current = self.current_row(lock=True)
+        self.stored = current
+        loaded = self.cleaned_data.get("loaded_version")
+        if loaded is None or loaded == current["version"]:
+            return
+        # Accept the next save deliberately: the editor has now seen the warning.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = current["version"]
+        changed_at = date_format(timezone.localtime(current["updated_at"]), "DATETIME_FORMAT")
+        opts = self.instance._meta
+        history = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history", args=[self.instance.pk]
+        )
+        raise ValidationError(
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "%(who)s saved this item at %(when)s, after you opened it. Nothing has "
+                    "been overwritten and your text is still in the form below. Compare the "
+                    "versions, copy what you need, then save again to replace their version "
+                    "with yours."
+                )
+                % {"who": current["updated_by__username"] or _("Someone"), "when": changed_at},
+                history,
+                _("Open the history to compare versions"),
+            ),
+            code="conflict",
+        )

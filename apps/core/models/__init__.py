@@ -1,0 +1,17 @@
+"""The publishing vocabulary's models: the abstract publishable item and the content generation."""
+
+from apps.core.models.generation import ContentGeneration
+from apps.core.models.publishable import (
+    PUBLISHING_FIELDS,
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+)
+
+__all__ = [
+    "PUBLISHING_FIELDS",
+    "ContentGeneration",
+    "PublicationStatus",
+    "Publishable",
+    "PublishableQuerySet",
+]

@@ -1,0 +1,1 @@
+"""What serves the developers, not the product: outside apps/, never copied into the image."""

@@ -1,0 +1,1 @@
+"""The measurements of `make bench`, `make bench-search` and `make loadtest`."""
