@@ -1,11 +1,26 @@
+"""Fixtures every test folder shares: settings, clients for each role, demo and sample content."""
+
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.newsroom.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    EventFactory,
+    OrganisationFactory,
+    PartyFactory,
+    PhotoFactory,
+    SectionFactory,
+    StateFactory,
+)
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +119,34 @@ def author_client(author):
 @pytest.fixture
 def editor_client(editor):
     return client_for(editor)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content of `make run` (tests/site/browser/ has its own, for a live server)."""
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def world(db):
+    """One live item of each kind, all linked, in a section, with an organisation and a state."""
+    section = SectionFactory(slug="news", name="News")
+    state = StateFactory(slug="russian-federation")
+    body = OrganisationFactory(slug="csc", name="Collective Security Council")
+    event = EventFactory(
+        title="Live session", organiser=body, start_date=date(2099, 1, 1), end_date=date(2099, 1, 2)
+    )
+    agreement = AgreementFactory(title="Live treaty", adopting_body=body)
+    PartyFactory(agreement=agreement, state=state)
+    article = ArticleFactory(section=section, title="Live story", main_image=PhotoFactory())
+    article.organisations.add(body)
+    article.events.add(event)
+    article.agreements.add(agreement)
+    return {
+        "section": section,
+        "state": state,
+        "body": body,
+        "event": event,
+        "agreement": agreement,
+        "article": article,
+    }

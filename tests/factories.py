@@ -1,3 +1,5 @@
+"""Factories of the content model: items are published, in both languages, by default."""
+
 import io
 from datetime import date, timedelta
 

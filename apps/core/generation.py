@@ -33,12 +33,13 @@ def _content_generation_model():
 def next_scheduled_change(now=None):
     """When the public content next changes by itself: a scheduled item going live or
     being unpublished, or the next local midnight (lists of coming events move on)."""
+    from apps.core.apps import public_content_models
     from apps.core.models import PublicationStatus, Publishable
 
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     moments = [timezone.make_aware(datetime.combine(tomorrow, time.min))]
-    for model in apps.get_models():
+    for model in public_content_models():
         if issubclass(model, Publishable):
             published = model._base_manager.filter(status=PublicationStatus.PUBLISHED)
             moments += published.aggregate(

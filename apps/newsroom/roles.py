@@ -8,6 +8,8 @@ gets the right permissions when the next migration calls `sync_roles`.
 from django.apps import apps as django_apps
 from django.utils.translation import gettext_noop
 
+from apps.core.apps import holds_public_content
+
 AUTHOR = gettext_noop("Author")
 EDITOR = gettext_noop("Editor")
 SITE_ADMINISTRATOR = gettext_noop("Site administrator")
@@ -27,7 +29,7 @@ def app_rules(app_label):
         config = django_apps.get_app_config(app_label)
     except LookupError:
         return None
-    if getattr(config, "public_content", False) or getattr(config, "editors_only_models", ()):
+    if holds_public_content(config) or getattr(config, "editors_only_models", ()):
         return config
     return None
 

@@ -1,3 +1,5 @@
+"""Agreements and their parties: dates in order, consent complete, one party per state."""
+
 from datetime import date
 
 import pytest

@@ -1,3 +1,5 @@
+"""/healthz: whether the database answers, asked on a fresh connection each time."""
+
 import pytest
 from django.db import connections
 

@@ -1,3 +1,5 @@
+"""The HTML sanitiser: hostile markup goes on every write path; the editors' markup stays."""
+
 import pytest
 
 from apps.core.html import sanitise_html
@@ -109,7 +111,7 @@ def test_body_is_sanitised_when_loading_a_fixture(tmp_path):
 def test_hostile_body_posted_through_the_admin_is_stored_and_rendered_clean(editor_client, client):
     from django.urls import reverse
 
-    from tests.admin.browser import form_data
+    from tests.admin_forms import form_data
 
     article = ArticleFactory()
     url = reverse("admin:news_article_change", args=[article.pk])

@@ -1,5 +1,7 @@
-"""Migrations: a database of the previous layout (photos and embargo links in `core`, promoted
-results in `news`) migrates to the current one without a row changing.
+"""Migrations: a database of the previous app layout migrates without a row changing.
+
+Photos and embargo links were in `core`, promoted results in `news`; they move to `media`,
+`newsroom` and `search` with their tables and content types.
 
 The database is built at the migrations the previous layout ended with, filled with the demo
 content, a photo revision and an embargo link, then migrated. Every table is compared whole

@@ -1,3 +1,5 @@
+"""One publishing state: published, scheduled and expired agree in queries, Python and pages."""
+
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -155,7 +157,7 @@ class TestInternalLinksAreCheckedByKey:
     def test_a_link_to_a_former_address_is_a_link_to_the_item(self, editor_client):
         from django.urls import reverse
 
-        from tests.admin.browser import form_data
+        from tests.admin_forms import form_data
 
         target = ArticleFactory(title_en="Target")
         old_url = target.get_absolute_url()
@@ -194,3 +196,10 @@ class TestInternalLinksAreCheckedByKey:
         article = ArticleFactory(body='<p><a href="/en/events/no-such-event/">x</a></p>')
         warnings = " ".join(str(w) for w in article.prepublish_warnings())
         assert "links to /en/events/no-such-event/" in warnings
+
+
+@pytest.mark.django_db
+def test_status_published_only_means_nothing_without_the_date(client):
+    # A "published" item whose time has not come is scheduled, not public.
+    article = ArticleFactory(status=PublicationStatus.PUBLISHED, scheduled=True)
+    assert client.get(article.get_absolute_url()).status_code == 404

@@ -1,3 +1,5 @@
+"""The publishing services: submit, publish, schedule, unpublish and return, each by who may."""
+
 from datetime import UTC, datetime, timedelta
 
 import pytest

@@ -1,3 +1,5 @@
+"""Events: dates in order, unique slugs, no event part of itself, upcoming and past."""
+
 from datetime import date
 
 import pytest

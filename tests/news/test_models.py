@@ -1,3 +1,5 @@
+"""Articles: slugs unique within a section, the source link, the wire dateline."""
+
 from datetime import UTC, date, datetime
 
 import pytest

@@ -1,3 +1,5 @@
+"""Organisations, people and positions: dates, hierarchy without cycles, one state per country."""
+
 from datetime import date
 
 import pytest

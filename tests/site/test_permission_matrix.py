@@ -1,5 +1,7 @@
-"""The permission matrix (issue 13): every newsroom address × every role × items in every
-status × GET and POST, judged by the README's "Rights" table.
+"""The permission matrix: every newsroom address, role, item status and method, as README says.
+
+Every newsroom address × every role × items in every status × GET and POST (issue 13),
+judged by the README's "Rights" table.
 
 The addresses come from the URL conf (the `admin:` namespace), not from a list written here:
 a model or a view added to the newsroom joins the matrix by itself, and an address whose
@@ -45,7 +47,7 @@ from apps.newsroom.models import EmbargoLink
 from apps.newsroom.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
 from apps.organisations.models import Country, Organisation, Person
 from apps.search.models import SearchPromotion
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.conftest import client_for
 from tests.factories import (
     AgreementFactory,

@@ -218,7 +218,7 @@ def make_cluster(state, hidden_kwargs, published):
 #: Named addresses the crawl does not fetch, and why.
 NOT_CRAWLED = {
     "core:healthz": "says whether the database answers, nothing about content",
-    "newsroom:embargo_view": "a signed link to one unpublished item (tests/core/test_embargo.py)",
+    "newsroom:embargo_view": "a signed link to one unpublished item (newsroom/test_embargo.py)",
     "set_language": "a POST that redirects",
     "news:attachment_download": "a document's bytes, behind its article's public()",
     "agreements:text_download": "a document's bytes, behind its agreement's public()",

@@ -4,7 +4,7 @@ from apps.newsroom.roles import sync_roles
 
 
 class Migration(migrations.Migration):
-    """The newsroom's groups: Author, Editor, Site administrator (see apps/core/roles.py)."""
+    """The newsroom's groups: Author, Editor, Site administrator (see apps/newsroom/roles.py)."""
 
     dependencies = [
         ("news", "0001_initial"),

@@ -16,7 +16,7 @@ from PIL import ExifTags, Image
 
 from apps.media.images import focal_crop
 from apps.media.models import Photo
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, PhotoFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from PIL import Image
 
 from apps.agreements.models import OfficialText
 from apps.news.models import ArticleAttachment
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.factories import AgreementFactory, ArticleFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,15 +9,13 @@ import reversion
 from django.contrib.admin.models import LogEntry
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
 from reversion.models import Version
 
 from apps.core.models import ContentGeneration, PublicationStatus
 from apps.media.models import Photo
 from apps.news.models import Article
-from apps.newsroom.models import EmbargoLink
 from apps.organisations.models import Country
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -303,17 +301,3 @@ class TestSharedThings:
         response = author_client.post(change_url(subject), {"name_en": "Renamed"})
         assert response.status_code == 403
         assert Subject.objects.get(pk=subject.pk).name == "Military cooperation"
-
-
-def test_authors_do_not_see_embargo_links_on_the_dashboard(author_client, editor_client, editor):
-    item = ArticleFactory(draft=True, title_en="Embargoed statement")
-    EmbargoLink.objects.create(
-        item=item,
-        recipient="Sputnik, Astana bureau",
-        expires_at=timezone.now() + timezone.timedelta(days=1),
-        created_by=editor,
-    )
-    assert "Sputnik, Astana bureau" in editor_client.get(reverse("admin:index")).content.decode()
-    assert (
-        "Sputnik, Astana bureau" not in author_client.get(reverse("admin:index")).content.decode()
-    )

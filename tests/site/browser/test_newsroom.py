@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.admin.test_sign_in import current_code
+from tests.newsroom.test_sign_in import current_code
 
 # Slow (a real browser): CI runs it against one database only (pyproject: "once").
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from apps.core.models import PublicationStatus
 from apps.news.models import Article, Section
 from apps.newsroom.roles import AUTHOR, EDITOR, SITE_ADMINISTRATOR
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,14 @@
-"""Submit admin forms the way a browser does: every field as the page renders it."""
+"""Newsroom pages in tests: their addresses, and their forms submitted as a browser would."""
 
 from html import unescape
 from html.parser import HTMLParser
+
+from django.urls import reverse
+
+
+def admin_url(model, action, *args):
+    """The newsroom address of `action` ("changelist", "add", "change", ...) for `model`."""
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
 
 class _FormParser(HTMLParser):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from apps.news.models import Article
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.conftest import client_for
 from tests.factories import ArticleFactory
 

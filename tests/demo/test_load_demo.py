@@ -1,3 +1,5 @@
+"""load_demo: a second run changes nothing; the sample page, scaled content, both languages."""
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command

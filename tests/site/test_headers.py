@@ -120,7 +120,7 @@ def test_the_newsroom_scores_a_plus_with_its_looser_style_policy(
         "chief", "chief@example.org", "a-long-passphrase", is_staff=True
     )
     chief.groups.add(Group.objects.get(name=SITE_ADMINISTRATOR))
-    settings.TWO_FACTOR_REQUIRED = False  # signing in with it: tests/admin/test_sign_in.py
+    settings.TWO_FACTOR_REQUIRED = False  # signing in with it: tests/newsroom/test_sign_in.py
     login = client.get(reverse("admin:login"), secure=True)
     assert observatory(login) >= (100, [])
     signed_in = client.post(

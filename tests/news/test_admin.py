@@ -1,58 +1,18 @@
-from datetime import timedelta
+"""Articles in the newsroom: writing one, the checks before publishing, public corrections."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.core.models import PublicationStatus
-from apps.newsroom.models import EmbargoLink
-from tests.admin.browser import form_data
+from apps.news.models import Article
+from tests.admin_forms import admin_url, form_data
 from tests.factories import (
     ArticleFactory,
     EventFactory,
     PhotoFactory,
-    SectionFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def test_dashboard_shows_review_queue_drafts_calendar_and_recent(editor_client, editor):
-    ArticleFactory(status=PublicationStatus.IN_REVIEW, title="Waiting for an editor")
-    EventFactory(status=PublicationStatus.IN_REVIEW, title="Event waiting too")
-    ArticleFactory(draft=True, title="My own draft", created_by=editor)
-    ArticleFactory(draft=True, title="Somebody else's draft")
-    scheduled = ArticleFactory(
-        title="Goes live tomorrow", published_at=timezone.now() + timedelta(days=1)
-    )
-    ArticleFactory(title="Just published")
-    EmbargoLink.objects.create(
-        item=scheduled, recipient="TASS", expires_at=timezone.now() + timedelta(days=2)
-    )
-    html = editor_client.get(reverse("admin:index")).content.decode()
-    review, drafts, calendar, recent = (
-        html.split("<h2>Awaiting review</h2>")[1].split("</section>")[0],
-        html.split("<h2>My drafts</h2>")[1].split("</section>")[0],
-        html.split("Editorial calendar")[1].split("</section>")[0],
-        html.split("<h2>Recently published</h2>")[1].split("</section>")[0],
-    )
-    assert "Waiting for an editor" in review
-    assert "Event waiting too" in review
-    assert "My own draft" in drafts
-    assert "Somebody else" not in drafts
-    assert "Goes live tomorrow" in calendar
-    assert "TASS" in calendar
-    assert "Just published" in recent
-    assert "Goes live tomorrow" not in recent
-
-
-def test_dashboard_query_count_is_fixed(editor_client, django_assert_max_num_queries):
-    for _ in range(20):
-        ArticleFactory(status=PublicationStatus.IN_REVIEW)
-        ArticleFactory(published_at=timezone.now() + timedelta(days=3))
-    with django_assert_max_num_queries(15):
-        assert editor_client.get(reverse("admin:index")).status_code == 200
 
 
 def test_prepublish_warnings():
@@ -126,57 +86,10 @@ def test_author_cannot_add_corrections_even_by_forging_the_form(author_client):
     assert not Correction.objects.exists()
 
 
-@pytest.mark.parametrize(
-    ("url_name", "factory"),
-    [
-        ("admin:news_article_changelist", ArticleFactory),
-        ("admin:events_event_changelist", EventFactory),
-    ],
-)
-def test_changelist_queries_do_not_grow_with_rows(
-    editor_client, django_assert_num_queries, url_name, factory
-):
-    section = SectionFactory()
-    kwargs = {"section": section, "main_image": PhotoFactory()} if factory is ArticleFactory else {}
-    factory.create_batch(3, **kwargs)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as few:
-        editor_client.get(reverse(url_name))
-    factory.create_batch(40, **kwargs)
-    with CaptureQueriesContext(connection) as many:
-        response = editor_client.get(reverse(url_name))
-    assert response.status_code == 200
-    assert len(many) == len(few)
-    assert len(many) <= 15
-
-
-def test_admin_changelist_search_and_date_range(editor_client):
-    ArticleFactory(title="Interpolitech forum announced")
-    ArticleFactory(title="Unrelated")
-    response = editor_client.get(
-        reverse("admin:news_article_changelist"),
-        {"q": "Interpolitech", "published_at__range__gte": "2000-01-01"},
-    )
-    titles = [a.title for a in response.context["cl"].result_list]
-    assert titles == ["Interpolitech forum announced"]
-
-
 def test_title_and_lead_have_live_character_counts(editor_client):
     html = editor_client.get(reverse("admin:news_article_add")).content.decode()
     assert 'data-charcount-limit="70"' in html
     assert "js/admin-charcount.js" in html
-
-
-def test_preview_and_view_on_site_links(editor_client):
-    article = ArticleFactory(draft=True)
-    html = editor_client.get(
-        reverse("admin:news_article_change", args=[article.pk])
-    ).content.decode()
-    assert reverse("admin:news_article_preview", args=[article.pk]) in html
-    content_type = ContentType.objects.get_for_model(article)
-    assert f"/admin/r/{content_type.pk}/{article.pk}/" in html  # Django's "View on site"
 
 
 def test_a_photo_without_alt_text_blocks_publishing(editor_client, editor):
@@ -193,3 +106,29 @@ def test_a_photo_without_alt_text_blocks_publishing(editor_client, editor):
     assert "needs its alternative text before publishing" in response.content.decode()
     article.refresh_from_db()
     assert article.status == PublicationStatus.DRAFT
+
+
+def test_editor_can_add_an_article_through_the_admin(staff_client, demo):
+    from apps.news.models import Section
+
+    section = Section.objects.get(slug="news")
+    page = staff_client.get(admin_url(Article, "add"))
+    response = staff_client.post(
+        admin_url(Article, "add"),
+        form_data(page, "article_form")
+        | {
+            "section": section.pk,
+            "title_ru": "Новое заявление",
+            "title_en": "New statement",
+            "slug": "new-statement",
+            "lead_ru": "Лид",
+            "body_ru": "<p>Body</p><script>x()</script>",
+            "status": "draft",
+            "published_at_0": "2023-03-01",
+            "published_at_1": "12:00:00",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get(slug="new-statement")
+    assert article.body == "<p>Body</p>"
+    assert not article.is_published

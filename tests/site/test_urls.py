@@ -1,3 +1,5 @@
+"""URL names and addresses round-trip: reverse gives the address, resolve the name."""
+
 import pytest
 from django.urls import resolve, reverse
 

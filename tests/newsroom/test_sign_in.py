@@ -1,5 +1,8 @@
-"""Sign-in: brute force is paused per account and address; staff are never locked out
-from elsewhere; sessions rotate, expire and end everywhere with a password change."""
+"""Signing in to the newsroom: the second factor, brute force paused, sessions that end.
+
+Brute force is paused per account and address; staff are never locked out from elsewhere;
+sessions rotate, expire and end everywhere with a password change.
+"""
 
 from datetime import timedelta
 
@@ -66,7 +69,7 @@ def test_an_editor_needs_the_code_of_their_authenticator(chief_editor):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-# Enrolment (no device yet, links, recovery codes): tests/admin/test_two_factor_enrolment.py.
+# Enrolment (no device yet, links, recovery codes): tests/newsroom/test_two_factor_enrolment.py.
 
 
 def test_authors_sign_in_with_their_password_alone(chief, settings):

@@ -1,3 +1,5 @@
+"""Embargo links: one unpublished item for one reader, signed, expiring and revocable."""
+
 from datetime import timedelta
 
 import pytest
@@ -8,7 +10,7 @@ from django.utils import timezone
 
 from apps.core.models import PublicationStatus
 from apps.newsroom.models import EmbargoLink
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils import translation
 from apps.core import services
 from apps.core.services import WorkflowError
 from apps.news.models import Article
-from tests.admin.browser import form_data
+from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from apps.agreements.models import Agreement
 from apps.events.models import Event
 from apps.news.models import Article
 from apps.organisations.models import Organisation, Person
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.site.browser.conftest import DESKTOP, PHONE
 
 # Slow (a real browser): CI runs it against one database only (pyproject: "once").
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]

@@ -1,0 +1,98 @@
+"""The pages of organisations and people: the directories, an organisation, a person."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from apps.organisations.models import Organisation, Person
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PositionFactory,
+    StateFactory,
+)
+from tests.pages import html_of, json_ld_blocks
+
+pytestmark = pytest.mark.django_db
+
+
+def test_person_page_shows_dated_positions(client, demo):
+    html = client.get(Person.objects.get(slug="denis-manturov").get_absolute_url()).content.decode()
+    assert "Minister of Industry and Trade" in html
+    assert "until 13.05.2024" in html
+
+
+def test_organisation_page_shows_hierarchy_and_office_holders(client, demo):
+    org = Organisation.objects.get(slug="main-department-for-migration")
+    html = client.get(org.get_absolute_url()).content.decode()
+    assert "Russian Federation" in html  # grandparent in the breadcrumbs
+    assert "Ministry of Internal Affairs of Russia" in html
+    assert "Valentina Kazakova" in html
+
+
+class TestOrganisationsAndPeople:
+    def test_directory_groups_by_kind(self, client):
+        OrganisationFactory(name="Collective Security Council", kind="body")
+        StateFactory(name="Republic of Belarus")
+        OrganisationFactory(name="Hidden", kind="body", draft=True)
+        response = client.get(reverse("organisations:organisation_list"))
+        groups = {
+            label: [o.name for o in items] for _k, label, items, _n in response.context["groups"]
+        }
+        assert groups == {
+            "Body of an organisation": ["Collective Security Council"],
+            "Member state": ["Republic of Belarus"],
+        }
+        only_states = client.get(
+            reverse("organisations:organisation_list"), {"kind": "member_state"}
+        )
+        assert [label for _k, label, _i, _n in only_states.context["groups"]] == ["Member state"]
+
+    def test_organisation_page_shows_hierarchy_people_news_events_agreements(self, client):
+        parent = OrganisationFactory(name="CSTO", slug="csto")
+        body = OrganisationFactory(name="Council", parent=parent)
+        OrganisationFactory(name="Working group", parent=body)
+        PositionFactory(
+            organisation=body, person=PersonFactory(name="Chair Person"), title="Chairman"
+        )
+        EventFactory(title="Council session", organiser=body)
+        AgreementFactory(title="Council decision", adopting_body=body)
+        ArticleFactory(title="Council news").organisations.add(body)
+        html = client.get(body.get_absolute_url()).content.decode()
+        for text in [
+            "CSTO",
+            "Working group",
+            "Chairman",
+            "Chair Person",
+            "Council session",
+            "Council decision",
+            "Council news",
+        ]:
+            assert text in html
+
+    def test_people_directory_shows_current_titles(self, client):
+        person = PersonFactory(name="Imangali Tasmagambetov")
+        PositionFactory(
+            person=person,
+            title="Secretary General",
+            organisation=OrganisationFactory(short_name="CSTO"),
+        )
+        PositionFactory(
+            person=person,
+            title="Former post",
+            end_date=date(2022, 12, 31),
+            start_date=date(2020, 1, 1),
+        )
+        html = client.get(reverse("organisations:person_list")).content.decode()
+        assert "Secretary General, CSTO" in html
+        assert "Former post" not in html
+
+
+def test_person_json_ld(client):
+    person = PersonFactory(name="Imangali Tasmagambetov", rank="")
+    blocks = json_ld_blocks(html_of(client, person.get_absolute_url()))
+    assert {"@type": "Person"}.items() <= next(b for b in blocks if b["@type"] == "Person").items()
