@@ -77,6 +77,7 @@ clean-db:
 MESSAGES_ENV := DJANGO_DEBUG=1 DATABASE_URL=postgres://localhost/unused
 messages: install
 	$(MESSAGES_ENV) $(MANAGE) makemessages --all --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
+	$(MESSAGES_ENV) $(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*' --ignore='static/vendor/*'
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 
 ## compile: the .mo files the site runs on (built from the .po files, never committed)

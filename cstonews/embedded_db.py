@@ -38,19 +38,46 @@ def start_embedded_server():
     return server, f"postgres://postgres@{quote(str(socket_dir), safe='')}/{DATABASE_NAME}"
 
 
+def _die_with_parent():
+    """Ask Linux to send us SIGTERM when our parent (make) dies, so that the server stops
+    with it instead of running on as an orphan. Elsewhere, a no-op."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 def main(argv):
     if not argv:
         sys.exit(__doc__)
+    _die_with_parent()
     env = dict(os.environ)
     server = None
     if not env.get("DATABASE_URL"):
         server, env["DATABASE_URL"] = start_embedded_server()
         print(f"Embedded PostgreSQL running, data in {DATA_DIR}", file=sys.stderr)
-    # Ctrl-C reaches the child through the terminal; we wait for it, then stop the server.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    child = None
+
+    def forward(signum, frame):
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    # Ctrl-C reaches the child through the terminal's process group: here it only must not
+    # stop us before the child (a handler, unlike SIG_IGN, is not inherited by the child).
+    # SIGTERM, to us alone, is passed on. Either way the server stops once the child ends.
+    signal.signal(signal.SIGINT, lambda signum, frame: None)
+    signal.signal(signal.SIGTERM, forward)
     try:
-        returncode = subprocess.call(argv, env=env)
+        child = subprocess.Popen(argv, env=env)
+        returncode = child.wait()
     finally:
+        if child is not None and child.poll() is None:
+            child.terminate()
+            child.wait()
         if server is not None:
             server.cleanup()
     sys.exit(returncode)

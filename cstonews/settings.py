@@ -212,6 +212,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
+# Its start-up banner ("AXES: BEGIN ...") in every process says nothing an operator needs.
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The client's address is REMOTE_ADDR, which nobody can forge; behind proxies that append
 # to X-Forwarded-For, say how many there are (the header's earlier entries are ignored).

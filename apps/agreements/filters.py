@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.agreements.models import Agreement, AgreementKind, AgreementStatus, Subject
 from apps.core.filters import PublicFilterSet, YearFilter
@@ -13,14 +14,16 @@ class AgreementFilter(PublicFilterSet):
         choices=AgreementKind.choices, label=_("Kind"), empty_label=_("All kinds")
     )
     agreement_status = django_filters.ChoiceFilter(
-        choices=AgreementStatus.choices, label=_("Status"), empty_label=_("Any status")
+        choices=AgreementStatus.choices,
+        label=pgettext_lazy("agreement", "Status"),
+        empty_label=_("Any status"),
     )
     year = YearFilter(field_name="concluded_on", label=_("Year of conclusion"))
     party = django_filters.ModelChoiceFilter(
         field_name="parties__state",
         queryset=lambda request: Organisation.objects.public().states(),
         to_field_name="slug",
-        label=_("Party"),
+        label=pgettext_lazy("agreement", "Party"),
         empty_label=_("All states"),
     )
     subject = django_filters.ModelChoiceFilter(
@@ -39,7 +42,7 @@ class AgreementFilter(PublicFilterSet):
         ],
         field_labels={
             "concluded_on": _("Date of conclusion"),
-            "title": _("Title"),
+            "title": pgettext_lazy("heading", "Title"),
             "entered_into_force_on": _("Entry into force"),
         },
         label=_("Sort by"),

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core.fields import search_field
 from apps.core.indexes import trigram_indexes
@@ -195,7 +196,7 @@ class Party(models.Model):
     )
     state = models.ForeignKey(
         "organisations.Organisation",
-        verbose_name=_("state"),
+        verbose_name=pgettext_lazy("party to an agreement", "state"),
         on_delete=models.PROTECT,
         related_name="agreement_parties",
         limit_choices_to={"kind__in": ["member_state", "state"]},

@@ -27,6 +27,11 @@ UNPUBLISH = "unpublish"
 RETURN_TO_DRAFT = "return_to_draft"
 
 
+#: Who submitted an item, what the editor answered, when a public item was withdrawn: state
+#: of the workflow that, like the status, a form or a restored revision never changes.
+WORKFLOW_STATE_FIELDS = ("submitted_at", "submitted_by_id", "review_note", "withdrawn_at")
+
+
 class WorkflowError(Exception):
     """A transition that does not apply to the item in its current state."""
 
@@ -51,14 +56,19 @@ def shows_on_site(status):
     return status == PublicationStatus.PUBLISHED
 
 
-def _transition(item, *, user, action, at=None):
-    """Move `item` (holding its stored status) by `action`; return what happened, in words."""
+def _transition(item, *, user, action, at=None, note=""):
+    """Move `item` (holding its stored status) by `action`; return what happened, in words.
+
+    `note` is what an editor tells the author when returning an item to draft.
+    """
     match action:
         case "submit":
             _check_can_change(item, user, item.status)
             if item.status not in {PublicationStatus.DRAFT, PublicationStatus.UNPUBLISHED}:
                 raise WorkflowError(_("only drafts can be submitted for review"))
             item.status = PublicationStatus.IN_REVIEW
+            item.submitted_at, item.submitted_by = timezone.now(), user
+            item.review_note = ""
             return _("Submitted for review")
         case "publish":
             _check_can_publish(item, user)
@@ -71,6 +81,7 @@ def _transition(item, *, user, action, at=None):
                 raise WorkflowError(_("already published"))
             item.status = PublicationStatus.PUBLISHED
             item.published_at = at or now
+            item.withdrawn_at = None
             if item.unpublish_at and item.unpublish_at <= item.published_at:
                 item.unpublish_at = None
             if item.published_at > now:
@@ -81,6 +92,8 @@ def _transition(item, *, user, action, at=None):
             _check_can_publish(item, user)
             if item.status != PublicationStatus.PUBLISHED:
                 raise WorkflowError(_("not published"))
+            if item.is_published:  # live until now (not merely scheduled)
+                item.withdrawn_at = timezone.now()
             item.status = PublicationStatus.UNPUBLISHED
             return _("Unpublished")
         case "return_to_draft":
@@ -91,6 +104,9 @@ def _transition(item, *, user, action, at=None):
             else:
                 raise WorkflowError(_("only items in review or unpublished return to draft"))
             item.status = PublicationStatus.DRAFT
+            item.review_note = note.strip()
+            if item.review_note:
+                return _("Returned to draft: %(note)s") % {"note": item.review_note}
             return _("Returned to draft")
     raise WorkflowError(_("unknown action"))
 
@@ -119,10 +135,10 @@ def _commit(item, *, user, message, before_status):
     return item
 
 
-def _run(item, *, user, action, at=None):
+def _run(item, *, user, action, at=None, note=""):
     current = _locked(item)
     before_status = current.status
-    message = _transition(current, user=user, action=action, at=at)
+    message = _transition(current, user=user, action=action, at=at, note=note)
     return _commit(current, user=user, message=message, before_status=before_status)
 
 
@@ -143,9 +159,10 @@ def publishable_unpublish(*, item, user):
 
 
 @transaction.atomic
-def publishable_return_to_draft(*, item, user):
-    """Send an item in review back to its author, or reopen an unpublished one."""
-    return _run(item, user=user, action=RETURN_TO_DRAFT)
+def publishable_return_to_draft(*, item, user, note=""):
+    """Send an item in review back to its author (with `note`, the editor's reasons), or
+    reopen an unpublished one."""
+    return _run(item, user=user, action=RETURN_TO_DRAFT, note=note)
 
 
 @transaction.atomic
@@ -160,7 +177,7 @@ def article_set_featured(*, article, user, featured):
 
 
 @transaction.atomic
-def publishable_save(*, item, user, stored=None, action=None, at=None):
+def publishable_save(*, item, user, stored=None, action=None, at=None, note=""):
     """Save `item` as edited in the newsroom, with at most one transition, in one write.
 
     `stored` is the row as it is now (a dict of its publishing columns and version, read
@@ -172,6 +189,8 @@ def publishable_save(*, item, user, stored=None, action=None, at=None):
     if stored is not None:
         _check_can_change(item, user, stored["status"])
         item.status = stored["status"]
+        for name in WORKFLOW_STATE_FIELDS:
+            setattr(item, name, stored[name])
         item.version = stored["version"] + 1
         if not rights.may_publish(user, model):
             for name in PUBLISHING_FIELDS:
@@ -179,11 +198,13 @@ def publishable_save(*, item, user, stored=None, action=None, at=None):
     else:
         # New, or recovered from the deleted items: a draft until someone publishes it.
         item.status = PublicationStatus.DRAFT
+        item.submitted_at = item.submitted_by_id = item.withdrawn_at = None
+        item.review_note = ""
         if not rights.may_publish(user, model):
             for name in PUBLISHING_FIELDS:
                 setattr(item, name, model._meta.get_field(name).get_default())
     before_status = item.status
-    message = _transition(item, user=user, action=action, at=at) if action else None
+    message = _transition(item, user=user, action=action, at=at, note=note) if action else None
     item.updated_by = user
     item.save()
     _refresh_public_pages_if(before_status, item.status)

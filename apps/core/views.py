@@ -27,6 +27,10 @@ from django.views.decorators.cache import never_cache
 from apps.core.paginator import CachedCountPaginator
 
 
+class Withdrawn(Exception):
+    """The address of an item that was public and has been withdrawn."""
+
+
 class MovedTo(Exception):
     def __init__(self, url):
         super().__init__(url)
@@ -54,6 +58,8 @@ class PublishedObjectMixin:
         if item is None:
             item = queryset.by_slug(slug).first()
             if item is None:
+                if not self.preview and self.get_base_queryset().withdrawn().by_slug(slug).exists():
+                    raise Withdrawn
                 raise Http404(_("There is no page at this address."))
             canonical = item.get_absolute_url()
             # An item without its own slug in this language falls back to another one:
@@ -77,6 +83,8 @@ class PublishedObjectMixin:
             response = super().get(request, *args, **kwargs)
         except MovedTo as moved:
             return HttpResponsePermanentRedirect(moved.url)
+        except Withdrawn:
+            return render(request, "withdrawn.html", status=410)
         if not self.preview:
             # With ConditionalGetMiddleware, browsers and caches revalidate cheaply (304).
             response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
@@ -115,10 +123,11 @@ class FilteredListMixin:
         return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
-def render_public_page(request, item, *, banner):
+def render_public_page(request, item, *, banner, extra_context=None):
     """Render `item`'s public page as it will look once published, with a banner on top."""
     match = resolve(item.get_absolute_url())
-    view = match.func.view_class.as_view(preview=True, extra_context={"preview_banner": banner})
+    context = {**(extra_context or {}), "preview_banner": banner}
+    view = match.func.view_class.as_view(preview=True, extra_context=context)
     response = view(request, *match.args, **match.kwargs)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core.filters import PublicFilterSet, YearFilter
 from apps.events.models import Event, EventKind, EventStatus
@@ -29,7 +30,9 @@ class EventFilter(PublicFilterSet):
     )
     year = YearFilter(field_name="start_date")
     event_status = django_filters.ChoiceFilter(
-        choices=EventStatus.choices, label=_("Status"), empty_label=_("Any status")
+        choices=EventStatus.choices,
+        label=pgettext_lazy("event", "Status"),
+        empty_label=_("Any status"),
     )
 
     class Meta:

@@ -5,6 +5,10 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+#: The stable part of every event's UID: not the host a calendar was fetched from, which
+#: differs behind proxies and mirrors, so that one event stays one event in a calendar.
+UID_DOMAIN = "cstonews.odkb-csto.org"
+
 
 def _escape(text):
     return (
@@ -37,7 +41,7 @@ def vevent(event, request):
     url = request.build_absolute_uri(event.get_absolute_url())
     lines = [
         "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@{request.get_host().split(':')[0]}",
+        f"UID:event-{event.pk}@{UID_DOMAIN}",
         f"DTSTAMP:{now}",
         f"LAST-MODIFIED:{event.updated_at.astimezone(UTC).strftime('%Y%m%dT%H%M%SZ')}",
         f"DTSTART;VALUE=DATE:{event.start_date:%Y%m%d}",

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core.fields import search_field
 from apps.core.indexes import trigram_indexes
@@ -14,7 +15,9 @@ from apps.media.models import GalleryPhoto
 
 
 class EventKind(models.TextChoices):
-    MEETING = "meeting", _("Meeting")
+    # A formal sitting of a body (заседание), and a working meeting of people (встреча).
+    MEETING = "meeting", pgettext_lazy("event kind", "Meeting")
+    WORKING_MEETING = "working_meeting", pgettext_lazy("event kind", "Working meeting")
     SESSION = "session", _("Session")
     TRAINING = "training", _("Training")
     EXERCISE = "exercise", _("Exercise")

@@ -1,5 +1,4 @@
-"""The photo library in the newsroom: thumbnails, where each photo is used, the right to change it.
-"""
+"""The photo library in the newsroom: thumbnails, where each photo is used, who may change it."""
 
 from django import forms
 from django.contrib import admin

@@ -12,12 +12,30 @@ from django.db.models import Q
 from django.db.models.fields.files import ImageFieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from PIL import Image
 
-from apps.core.languages import Language
+from apps.core.languages import Language, site_languages
 from apps.core.slugs import latin_slug
 from apps.media.documents import EXTENSIONS, inspect_document
 from apps.media.images import inspect_photo, make_renditions, stripped_original
+
+#: A credit typed or read from a camera with the site's own prefix: "© Фото: ", "(c) Photo -",
+#: "Photo:", "©". The site prints "© Photo: " itself, so it is removed before saving.
+CREDIT_PREFIX = re.compile(
+    r"^\s*(?:(?:©|\(c\))\s*(?:(?:photo|фото)\s*)?[:\-–—]?|(?:photo|фото)\s*[:\-–—])\s*",
+    re.IGNORECASE,
+)
+
+
+def credit_fields():
+    """The credit's column in every language of the site (“credit” names the active one)."""
+    return [f"credit_{code}" for code in site_languages()]
+
+
+def bare_credit(text):
+    """The rights holder alone: “© Фото: Пресс-служба” -> “Пресс-служба”."""
+    return CREDIT_PREFIX.sub("", text or "", count=1).strip()
 
 
 class Licence(models.TextChoices):
@@ -102,12 +120,12 @@ class Photo(models.Model):
         help_text=_("Shown under the picture. Usually the people, place and occasion."),
     )
     credit = models.CharField(
-        _("credit"),
+        _("rights holder"),
         max_length=300,
         blank=True,
         help_text=_(
-            "Who holds the rights, as printed after “© Photo :”, for example "
-            "“Press Service of the Ministry of Industry and Trade of Russia”."
+            "Who holds the rights, for example “Press Service of the Ministry of Industry and "
+            "Trade of Russia”. The site prints “© Photo:” before it: do not type it."
         ),
     )
     source = models.CharField(
@@ -174,6 +192,9 @@ class Photo(models.Model):
             data = stripped_original(self.image.file)
             self.image = ContentFile(data, name=PurePosixPath(self.image.name).name)
             self.file_size = len(data)
+        for field in credit_fields():
+            if value := getattr(self, field):
+                setattr(self, field, bare_credit(value))
         try:
             super().save(*args, **kwargs)
             refocused = (stored_x, stored_y) != (self.focal_x, self.focal_y)
@@ -203,6 +224,11 @@ class Photo(models.Model):
             loaded.get("focal_y"),
         )
         return photo
+
+    @property
+    def rights_holder(self):
+        """The credit as printed after “© Photo:”, whatever prefix an older row was saved with."""
+        return bare_credit(self.credit)
 
     def make_renditions(self):
         """(Re)make the renditions from the stored original; old rendition files are removed."""
@@ -256,7 +282,6 @@ class Photo(models.Model):
             "width": best["width"],
             "height": best["height"],
         }
-
 
 
 def validate_document(value):
@@ -317,7 +342,9 @@ class GalleryPhoto(models.Model):
     photo = models.ForeignKey(
         "media.Photo", verbose_name=_("photo"), on_delete=models.PROTECT, related_name="+"
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
     caption = models.CharField(
         _("caption"), max_length=500, blank=True, help_text=_("Leave empty to use the photo's.")
     )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from apps.news.models import Article, Section
 from apps.organisations.models import Organisation
@@ -45,8 +46,9 @@ class NewsFeed(Feed):
 
     def item_description(self, item):
         parts = [item.lead]
-        if item.main_image_id and item.main_image.credit:
-            parts.append(_("© Photo : %(credit)s") % {"credit": item.main_image.credit})
+        if item.main_image_id and item.main_image.rights_holder:
+            credit = pgettext("credit line", "© Photo: %(credit)s")
+            parts.append(credit % {"credit": item.main_image.rights_holder})
         return "\n\n".join(part for part in parts if part)
 
     def item_pubdate(self, item):

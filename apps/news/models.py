@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import SanitisedHTMLField, search_field
@@ -38,7 +38,9 @@ class Section(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Sections are listed in menus by this number.")
+        pgettext_lazy("position in a list", "order"),
+        default=0,
+        help_text=_("Sections are listed in menus by this number."),
     )
 
     class Meta:
@@ -372,7 +374,9 @@ class ArticleAttachment(Document):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="attachments"
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
 
     class Meta:
         verbose_name = _("attachment")

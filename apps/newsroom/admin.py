@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.newsroom.models import EmbargoLink
 
@@ -101,7 +102,7 @@ class EmbargoLinkAdmin(admin.ModelAdmin):
     def item_link(self, obj):
         return str(obj.item) if obj.item else "—"
 
-    @admin.display(description=_("state"))
+    @admin.display(description=pgettext_lazy("embargo link", "state"))
     def link_state(self, obj):
         if obj.revoked_at:
             return _("Revoked")

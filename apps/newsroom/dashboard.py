@@ -32,7 +32,17 @@ def _items(models, **filters):
             label=localized(model.translation_field),
             model_key=Value(model._meta.label_lower, output_field=CharField()),
         )
-        .values("model_key", "pk", "label", "status", "published_at", "updated_at")
+        .values(
+            "model_key",
+            "pk",
+            "label",
+            "status",
+            "published_at",
+            "updated_at",
+            "submitted_at",
+            "submitted_by__username",
+            "review_note",
+        )
         for model in models
     ]
     return parts[0].union(*parts[1:], all=True)
@@ -62,7 +72,8 @@ def build_dashboard(request, admin_site):
         return None
     now = timezone.now()
     horizon = now + timedelta(days=CALENDAR_DAYS)
-    review = _items(models, status=PublicationStatus.IN_REVIEW).order_by("updated_at")[:ROWS]
+    # Longest waiting first.
+    review = _items(models, status=PublicationStatus.IN_REVIEW).order_by("submitted_at")[:ROWS]
     drafts = _items(models, status=PublicationStatus.DRAFT, created_by=request.user).order_by(
         "-updated_at"
     )[:ROWS]

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core.fields import search_field
 from apps.core.indexes import name_trigram_indexes, trigram_indexes
@@ -305,7 +306,9 @@ class Position(models.Model):
         _("until"), null=True, blank=True, help_text=_("Leave empty while the person holds it.")
     )
     order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Lower numbers are shown first among concurrent titles.")
+        pgettext_lazy("position in a list", "order"),
+        default=0,
+        help_text=_("Lower numbers are shown first among concurrent titles."),
     )
 
     objects = PositionQuerySet.as_manager()

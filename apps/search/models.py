@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchPromotion(models.Model):
@@ -19,7 +20,9 @@ class SearchPromotion(models.Model):
     )
     object_id = models.PositiveBigIntegerField(_("item number"))
     item = GenericForeignKey("content_type", "object_id")
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
 
     class Meta:
         # Moved from the news app with its rows: the table keeps its first name.

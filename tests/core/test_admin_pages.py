@@ -100,6 +100,13 @@ def test_preview_and_view_on_site_links(editor_client):
     html = editor_client.get(
         reverse("admin:news_article_change", args=[article.pk])
     ).content.decode()
-    assert reverse("admin:news_article_preview", args=[article.pk]) in html
-    content_type = ContentType.objects.get_for_model(article)
-    assert f"/admin/r/{content_type.pk}/{article.pk}/" in html  # Django's "View on site"
+    preview = reverse("admin:news_article_preview", args=[article.pk])
+    assert preview in html
+    # Until visitors can see it, "View on site" is the preview (not a 404).
+    assert f'href="{preview}?language=en" class="viewsitelink"' in html
+    published = ArticleFactory()
+    html = editor_client.get(
+        reverse("admin:news_article_change", args=[published.pk])
+    ).content.decode()
+    content_type = ContentType.objects.get_for_model(published)
+    assert f"/admin/r/{content_type.pk}/{published.pk}/" in html  # Django's "View on site"

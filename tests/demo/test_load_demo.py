@@ -114,5 +114,5 @@ def test_russian_sample_article_reads_in_russian(client):
         html = client.get(article.get_absolute_url()).content.decode()
     assert "Генеральный секретарь ОДКБ и вице-премьер России обсудили" in html
     assert "АСТАНА, 1 марта - Спутник." in html
-    assert "© Фото : Пресс-служба Министерства промышленности и торговли России" in html
+    assert "© Фото: Пресс-служба Министерства промышленности и торговли России" in html
     assert "Денис Мантуров</a>, Заместитель Председателя Правительства" in html

@@ -44,3 +44,14 @@ def test_ical_of_a_draft_event_is_not_found(client):
 def test_upcoming_ics_lists_coming_events(client, world):
     calendar = Calendar.from_ical(client.get(reverse("events:upcoming_ics")).content)
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Live session"]
+
+
+def test_an_events_uid_does_not_depend_on_the_host_it_was_fetched_from(client):
+    event = EventFactory()
+    url = reverse("events:event_ical", args=[event.slug])
+    uids = {
+        str(Calendar.from_ical(client.get(url, HTTP_HOST=host).content).walk("VEVENT")[0]["UID"])
+        for host in ["localhost", "127.0.0.1"]
+    }
+    assert len(uids) == 1
+    assert "localhost" not in uids.pop()

@@ -46,3 +46,15 @@ def test_upcoming_and_past():
     today = date(2023, 3, 28)
     assert list(Event.objects.upcoming(today)) == [running]
     assert list(Event.objects.past(today)) == [past]
+
+
+def test_a_working_meeting_is_a_kind_of_its_own_in_both_languages():
+    from django.utils import translation
+
+    from apps.events.models import EventKind
+
+    with translation.override("ru"):
+        assert str(EventKind.MEETING.label) == "Заседание"
+        assert str(EventKind.WORKING_MEETING.label) == "Рабочая встреча"
+    with translation.override("en"):
+        assert str(EventKind.WORKING_MEETING.label) == "Working meeting"

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from apps.media.images import focal_crop
@@ -74,6 +75,38 @@ def test_a_credit_typed_by_the_editor_wins():
         image=ContentFile(jpeg_with_gps(), name="a.jpg"), credit="CSTO Press Service"
     )
     assert photo.credit == "CSTO Press Service"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("© Фото: Пресс-служба Минобороны Беларуси", "Пресс-служба Минобороны Беларуси"),
+        ("© Photo: CSTO Press Service", "CSTO Press Service"),
+        ("(c) Photo - TASS", "TASS"),
+        ("Фото: Спутник", "Спутник"),
+        ("© Sputnik / Ramil Sitdikov", "Sputnik / Ramil Sitdikov"),
+        ("Photographer unknown", "Photographer unknown"),  # a word, not the prefix
+    ],
+)
+def test_the_credit_is_saved_without_the_prefix_the_site_prints(typed, kept):
+    photo = PhotoFactory(credit_ru=typed, credit_en=typed)
+    photo.refresh_from_db()
+    assert (photo.credit_ru, photo.credit_en) == (kept, kept)
+
+
+def test_a_credit_line_is_printed_once_in_each_language(client):
+    photo = PhotoFactory(credit_ru="Пресс-служба Минобороны Беларуси", credit_en="Belarus MoD")
+    # A row saved before the prefix was removed on save still prints it once.
+    Photo.objects.filter(pk=photo.pk).update(credit_ru="© Фото: Пресс-служба Минобороны Беларуси")
+    article = ArticleFactory(main_image=photo)
+    for language, line in [
+        ("ru", "© Фото: Пресс-служба Минобороны Беларуси"),
+        ("en", "© Photo: Belarus MoD"),
+    ]:
+        with translation.override(language):
+            page = client.get(article.get_absolute_url()).content.decode()
+        assert page.count(line) == 1, language
+        assert page.count("©") == 1, language
 
 
 def test_orientation_is_applied_before_stripping():
@@ -165,7 +198,7 @@ def test_picture_markup_has_sources_sizes_and_dimensions(client):
     assert "1600w" in html
     assert 'sizes="(min-width: 64rem) 44rem, 100vw"' in html
     assert 'alt="Delegations" width="960" height="480"' in html
-    assert "© Photo : TASS" in html
+    assert "© Photo: TASS" in html
 
 
 def gif_with_frames(count):

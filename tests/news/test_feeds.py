@@ -16,7 +16,7 @@ def test_feeds_parse_and_carry_the_photo_credit(client, world):
         entry = feed.entries[0]
         assert entry.title == "Live story"
         assert entry.link.endswith(world["article"].get_absolute_url())
-        assert "© Photo : Press Service" in entry.summary
+        assert "© Photo: Press Service" in entry.summary
         enclosure = next(link for link in entry.links if link.rel == "enclosure")
         assert enclosure.href.startswith("http://testserver/media/photos/")
         assert enclosure.type == "image/jpeg"

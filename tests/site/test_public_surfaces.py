@@ -82,4 +82,7 @@ def test_unpublished_items_appear_on_no_public_surface(client, world, state):
         for slug in slugs:
             assert slug not in content, (url, slug)
     for item in hidden:
-        assert client.get(item.get_absolute_url()).status_code == 404
+        response = client.get(item.get_absolute_url())
+        # An expired item was public: its address says it was withdrawn, and nothing more.
+        assert response.status_code == (410 if state == "expired" else 404)
+        assert "zq" not in response.content.decode()

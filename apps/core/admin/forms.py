@@ -6,21 +6,40 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import services
 from apps.core.admin.workflow import SCHEDULE, requested_transition
+from apps.core.languages import site_languages
 from apps.core.models import PUBLISHING_FIELDS
 
 #: The stored row a save is decided on: its version (conflicts), who saved it last, and its
 #: publication state (rights and transitions are decided on it, never on the form's copy).
-VERSION_ROW = ("version", "updated_at", "updated_by__username", "status", *PUBLISHING_FIELDS)
+VERSION_ROW = (
+    "version",
+    "updated_at",
+    "updated_by__username",
+    "status",
+    *services.WORKFLOW_STATE_FIELDS,
+    *PUBLISHING_FIELDS,
+)
 
 
 class PublishableAdminForm(forms.ModelForm):
     """Refuses forged publishing fields and saves based on an outdated version."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    note_for_author = forms.CharField(
+        label=_("Note for the author"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "With “Save and return to draft”: what to change. The author sees it on the form, "
+            "and the history keeps it."
+        ),
+    )
 
     #: Set by `PublishableAdmin.get_form` on the per-request form class.
     request = None
@@ -44,9 +63,57 @@ class PublishableAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._refuse_forged_publishing_fields()
+        self._refuse_taken_addresses()
         if self.instance.pk:
             self._refuse_stale_save()
         return cleaned_data
+
+    def _refuse_taken_addresses(self):
+        """A typed (or prefilled from the title) address that another item already has:
+        said on the address field, naming that item, instead of a clash on saving."""
+        model = self._meta.model
+        scope = {}
+        for name in model.slug_scope:
+            field = name.removesuffix("_id")
+            if field in self.fields:
+                scope[field] = self.cleaned_data.get(field)
+            else:
+                scope[name] = getattr(self.instance, name)
+        others = model._base_manager.exclude(pk=self.instance.pk).filter(**scope)
+        for code in site_languages():
+            field = f"slug_{code}"
+            slug = self.cleaned_data.get(field)
+            if field not in self.fields or not slug:
+                continue
+            other = others.filter(**{field: slug}).first()
+            if other is None:
+                continue
+            opts = model._meta
+            link = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[other.pk])
+            self.add_error(
+                field,
+                ValidationError(
+                    format_html(
+                        _(
+                            '{kind} <a href="{link}">“{other}”</a> already has this address. '
+                            "If it is the same story, edit that one; otherwise change the "
+                            "address (or clear it to make one from the title)."
+                        ),
+                        kind=capfirst(opts.verbose_name),
+                        link=link,
+                        other=other,
+                    ),
+                    code="address_taken",
+                ),
+            )
+
+    def _get_validation_exclusions(self):
+        exclusions = super()._get_validation_exclusions()
+        # The address clash is reported above, on the address of its language: not again
+        # as a nameless constraint error on the item.
+        if any(name.startswith("slug_") for name in self.errors):
+            exclusions.add("slug")
+        return exclusions
 
     def _post_clean(self):
         super()._post_clean()  # the instance now carries the submitted values

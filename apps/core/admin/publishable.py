@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
 from apps.core import services
+from apps.core.admin.autosave import AutosaveMixin
 from apps.core.admin.columns import PublicationColumnsMixin
 from apps.core.admin.forms import PublishableAdminForm
 from apps.core.admin.preview import PreviewMixin
@@ -12,11 +13,13 @@ from apps.core.admin.revisions import RevisionsMixin
 from apps.core.admin.rights import PublishingRightsMixin
 from apps.core.admin.translated import TranslatedVersionAdmin
 from apps.core.admin.workflow import WorkflowMixin
+from apps.core.fields import SanitisedHTMLField
 from apps.core.models import PUBLISHING_FIELDS
 
 
 class PublishableAdmin(
     PublishingRightsMixin,
+    AutosaveMixin,
     WorkflowMixin,
     RevisionsMixin,
     PreviewMixin,
@@ -37,7 +40,7 @@ class PublishableAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/admin-charcount.js"]
+        js = ["js/admin-charcount.js", "js/admin-editor-i18n.js", "js/admin-autosave.js"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -66,6 +69,8 @@ class PublishableAdmin(
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and db_field.name in self.character_counts:
             field.widget.attrs["data-charcount-limit"] = self.character_counts[db_field.name]
+        if field is not None and isinstance(db_field, SanitisedHTMLField):
+            field.widget.attrs["data-wordcount"] = "true"
         return field
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

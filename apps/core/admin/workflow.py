@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import services
@@ -41,6 +43,42 @@ def requested_transition(request, item):
     return None, None
 
 
+def what_happens_next(item, action):
+    """The confirmation of a workflow button: what was done, and what happens now."""
+    values = {"item": item}
+    match action:
+        case services.SUBMIT:
+            text = _(
+                "“%(item)s” is waiting for review. An editor will publish it or return it to "
+                "you with a note; it is listed under “Awaiting review” on the newsroom's front "
+                "page."
+            )
+        case services.PUBLISH if item.is_scheduled:
+            values["when"] = date_format(timezone.localtime(item.published_at), "DATETIME_FORMAT")
+            text = _(
+                "“%(item)s” is scheduled: it goes live by itself on %(when)s. Until then only "
+                "the newsroom sees it, in the preview and the editorial calendar."
+            )
+        case services.PUBLISH:
+            return format_html(
+                _("“{item}” is published: visitors can read it now at {link}."),
+                item=item,
+                link=format_html('<a href="{}">{}</a>', item.get_absolute_url(), _("its page")),
+            )
+        case services.UNPUBLISH:
+            text = _(
+                "“%(item)s” is unpublished: it has left the site, the feeds and the search; its "
+                "address tells visitors that it was withdrawn."
+            )
+        case services.RETURN_TO_DRAFT:
+            text = _(
+                "“%(item)s” is a draft again: its author can change it and submit it once more."
+            )
+        case _unknown:
+            text = _("“%(item)s” was saved.")
+    return text % values
+
+
 def request_recovers(request):
     """A recovered item is saved as found in its revision (apps/core/admin/revisions.py)."""
     return getattr(request, "recovering", False)
@@ -59,7 +97,14 @@ class WorkflowMixin:
         action, at = requested_transition(request, obj)
         try:
             request.workflow_message = services.publishable_save(
-                item=obj, user=request.user, stored=stored, action=action, at=at
+                item=obj,
+                user=request.user,
+                stored=stored,
+                action=action,
+                at=at,
+                note=form.cleaned_data.get("note_for_author", "")
+                if action == services.RETURN_TO_DRAFT
+                else "",
             )
         except (services.WorkflowError, PermissionDenied) as reason:
             # The text is kept; the transition is refused and said so.
@@ -99,11 +144,8 @@ class WorkflowMixin:
                 messages.ERROR,
             )
         else:
-            self.message_user(
-                request,
-                _("“%(item)s”: %(done)s.") % {"item": obj, "done": request.workflow_message},
-                messages.SUCCESS,
-            )
+            action, _at = requested_transition(request, obj)
+            self.message_user(request, what_happens_next(obj, action), messages.SUCCESS)
         opts = self.model._meta
         return HttpResponseRedirect(
             reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])

@@ -1,5 +1,6 @@
 """The publishing vocabulary's models: the abstract publishable item and the content generation."""
 
+from apps.core.models.autosave import Autosave
 from apps.core.models.generation import ContentGeneration
 from apps.core.models.publishable import (
     PUBLISHING_FIELDS,
@@ -10,6 +11,7 @@ from apps.core.models.publishable import (
 
 __all__ = [
     "PUBLISHING_FIELDS",
+    "Autosave",
     "ContentGeneration",
     "PublicationStatus",
     "Publishable",

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.languages import language_name, site_languages
@@ -56,6 +56,15 @@ class PublishableQuerySet(models.QuerySet):
         related-item blocks, JSON-LD) goes through it; `Publishable.is_public` is its twin."""
         return self.published(at).shown_in_language(language)
 
+    def withdrawn(self, at=None):
+        """Items that were public and are no longer: unpublished, or past their unpublish
+        time. Their addresses answer “withdrawn” (410) rather than “not found”.
+        `Publishable.is_withdrawn_at` is its twin."""
+        at = at or timezone.now()
+        expired = Q(status=PublicationStatus.PUBLISHED, unpublish_at__lte=at)
+        taken_down = Q(withdrawn_at__isnull=False) & ~Q(status=PublicationStatus.PUBLISHED)
+        return self.filter(expired | taken_down)
+
     def in_language(self, language):
         """Items that exist in `language` (their identifying text is written in it)."""
         field = f"{self.model.translation_field}_{language}"
@@ -88,7 +97,7 @@ class Publishable(TranslatedSlugs):
     """
 
     status = models.CharField(
-        _("status"),
+        pgettext_lazy("publication", "status"),
         max_length=20,
         choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
@@ -136,6 +145,27 @@ class Publishable(TranslatedSlugs):
             "Tick to publish the Russian and English versions together: publishing is refused "
             "while a language is missing."
         ),
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn"),
+        null=True,
+        editable=False,
+        help_text=_("When the item, public until then, was unpublished."),
+    )
+    review_note = models.TextField(
+        _("note from the editor"),
+        blank=True,
+        editable=False,
+        help_text=_("Why an editor returned the item to its author; kept until it is resubmitted."),
     )
     # Optimistic locking: every save through the admin or a workflow service increments it
     # under SELECT ... FOR UPDATE, so a save based on an older version is refused.
@@ -214,6 +244,13 @@ class Publishable(TranslatedSlugs):
             and self.published_at <= at
             and (self.unpublish_at is None or self.unpublish_at > at)
         )
+
+    def is_withdrawn_at(self, at=None):
+        """The twin of `withdrawn()` for this one object."""
+        at = at or timezone.now()
+        if self.status == PublicationStatus.PUBLISHED:
+            return self.unpublish_at is not None and self.unpublish_at <= at
+        return self.withdrawn_at is not None
 
     @property
     def is_published(self):

@@ -27,7 +27,7 @@ def test_home_to_section_to_article_and_back_to_the_section(page, demo):
     assert SAMPLE_TITLE in page.locator("h1").inner_text()
     assert "ASTANA, March 1 - Sputnik." in page.locator(".article__body").inner_text()
     credit = page.locator(".photo__credit").inner_text()
-    assert credit == "© Photo : Press Service of the Ministry of Industry and Trade of Russia"
+    assert credit == "© Photo: Press Service of the Ministry of Industry and Trade of Russia"
     page.get_by_role("link", name="Back to the section").click()
     assert page.url.endswith("/news/media/")
     assert page.console_errors == []
