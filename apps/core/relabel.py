@@ -18,8 +18,12 @@ def relabel(old_app, new_app, model):
         moving = ContentType.objects.filter(app_label=source, model=model)
         if not moving.exists():
             return
-        # A row for the new label can only be an empty one that post_migrate made early.
-        ContentType.objects.filter(app_label=target, model=model).delete()
+        # A row for the new label can only be one that post_migrate or a role sync made
+        # early, holding nothing but its own permissions: those go, the row is reused.
+        Permission = apps.get_model("auth", "Permission")
+        early = ContentType.objects.filter(app_label=target, model=model)
+        Permission.objects.filter(content_type__in=early).delete()
+        early._raw_delete(early.db)
         Version.objects.filter(content_type__in=moving).update(
             serialized_data=Replace(
                 "serialized_data",

@@ -14,7 +14,7 @@ from apps.media.models import Photo
 @admin.register(Photo)
 class PhotoAdmin(TranslatedVersionAdmin):
     list_display = ["thumbnail", "__str__", "credit", "licence", "taken_on", "created_at"]
-    list_display_links = ["thumbnail", "__str__"]
+    list_display_links = ["__str__"]
     list_filter = ["licence"]
     search_fields = [*in_every_language("caption", "alt_text", "credit"), "source"]
     date_hierarchy = "created_at"
@@ -48,6 +48,7 @@ class PhotoAdmin(TranslatedVersionAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/admin-focal-point.js"]
 
     def has_change_permission(self, request, obj=None):
         return rights.may_change_shared(request.user, Photo, obj)

@@ -79,7 +79,7 @@ class ArticleAdmin(PublishableAdmin):
         "languages",
         "publication_state",
     ]
-    list_display_links = ["thumbnail", "title"]
+    list_display_links = ["title"]
     list_filter = [PublicationStateFilter, publication_date_filter(), "section", "is_featured"]
     list_select_related = ["section", "main_image"]
     search_fields = in_every_language("title", "lead")

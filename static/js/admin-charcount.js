@@ -39,8 +39,11 @@
     function update() {
       var count = words(field.value);
       var minutes = Math.max(1, Math.ceil(count / WORDS_PER_MINUTE));
-      var text = ngettext("%(words)s word", "%(words)s words", count) + " · " +
-        ngettext("about %(minutes)s minute to read", "about %(minutes)s minutes to read", minutes);
+      var text = ngettext("%(words)s word", "%(words)s words", count);
+      if (count) {
+        text += " · " + ngettext(
+          "about %(minutes)s minute to read", "about %(minutes)s minutes to read", minutes);
+      }
       counter.textContent = text.replace("%(words)s", count).replace("%(minutes)s", minutes);
     }
     field.form.addEventListener("input", update);

@@ -72,3 +72,12 @@ def test_view_on_site_opens_the_preview_until_the_item_is_public(editor_client, 
     published = ArticleFactory()
     form = editor_client.get(admin_url(type(published), "change", published.pk)).content.decode()
     assert "/r/" in form  # Django's own redirect to the public address
+
+
+def test_the_social_card_of_each_language_uses_the_pages_own_open_graph(editor_client, draft):
+    response = editor_client.get(admin_url(type(draft), "languages", draft.pk))
+    cards = dict(response.context["cards"])
+    titles = {card["og_title"] for card in cards.values()}
+    assert titles == {"Заседание штаба", "Meeting of the headquarters"}
+    assert all(card["og_description"] for card in cards.values())
+    assert 'class="social-card"' in response.content.decode()

@@ -468,3 +468,11 @@ def test_a_photo_loads_with_deferred_fields():
     photo = PhotoFactory()
     loaded = Photo.objects.only("pk", "caption").get(pk=photo.pk)
     assert loaded.image.name == photo.image.name
+
+
+def test_the_photo_form_sets_the_focal_point_by_a_click_and_shows_the_crops(editor_client):
+    photo = PhotoFactory()
+    page = editor_client.get(reverse("admin:media_photo_change", args=[photo.pk])).content.decode()
+    assert "js/admin-focal-point.js" in page
+    assert 'id="id_focal_x"' in page
+    assert 'id="id_focal_y"' in page

@@ -156,6 +156,10 @@ KIND_RIGHTS = {
     "recover": ("recover", "recover"),
     "preview": ("view", "view"),
     "compare": ("view", "view"),
+    "languages": ("view", "view"),
+    "similar": ("view", "view"),
+    "autosave": ("change", "change"),  # keeps the editor's unsaved text: a write of its own
+    "autosave_add": ("add", "add"),
     "redirect": ("newsroom", "newsroom"),  # <id>/ leads to the change form, which decides
     "password_change": ("change", "change"),
     "config": ("view", "view"),
@@ -163,8 +167,12 @@ KIND_RIGHTS = {
 }
 #: Addresses whose POST may write; any other POST must leave the database alone.
 WRITING_KINDS = {"add", "change", "delete", "revision", "recover", "password_change"}
+WRITING_KINDS |= {"autosave", "autosave_add"}
 #: Addresses about one object (filled with every state of the model's objects).
 OBJECT_KINDS = {"change", "delete", "history", "revision", "preview", "compare", "redirect"}
+OBJECT_KINDS |= {"languages", "autosave"}
+#: Addresses that answer only POST: an allowed GET gets 405.
+POST_ONLY_KINDS = {"autosave", "autosave_add"}
 OBJECT_KINDS |= {"password_change", "config", "qrcode"}
 
 ANY_STATE = None
@@ -504,6 +512,11 @@ def model_cases(world, model):
             yield from add_cases(world, base, route, form_id)
         elif kind == "recoverlist":
             yield Case(**base, url=reverse(f"admin:{route.name}"))
+        elif kind in {"similar", "autosave_add"}:
+            url = reverse(f"admin:{route.name}")
+            if kind == "similar":
+                url += f"?{urlencode({'q': 'Meeting of the council', 'language': 'en'})}"
+            yield Case(**base, url=url, get_answer=405 if kind in POST_ONLY_KINDS else 200)
         elif kind == "recover":
             version = world.deleted.get(model)
             assert version, f"{route.name}: no deleted {label} to recover"
@@ -550,6 +563,8 @@ def object_case(world, route, base, state, obj, form_id):
     if kind == "compare":
         oldest, newest = Version.objects.get_for_object(obj).order_by("pk")[:2]
         case.url += f"?{urlencode({'from': oldest.pk, 'to': newest.pk})}"
+    if kind in POST_ONLY_KINDS:
+        case.get_answer = 405
     if kind in {"change", "revision", "password_change"}:
         case.form_id = form_id
     if kind in {"change", "revision"}:
@@ -946,7 +961,8 @@ def walk(world, group):
 
 ADMIN_KINDS = {"changelist", "add", "change", "delete", "history", "action:delete_selected"}
 VERSIONED_KINDS = ADMIN_KINDS | {"revision", "recoverlist", "recover", "redirect"}
-ITEM_KINDS = VERSIONED_KINDS | {"preview", "compare"}
+ITEM_KINDS = VERSIONED_KINDS | {"preview", "compare", "languages", "similar"}
+ITEM_KINDS |= {"autosave", "autosave_add"}
 ITEM_KINDS |= {f"action:{a}" for a in ["publish_selected", "unpublish_selected"]}
 ITEM_KINDS |= {"action:submit_selected_for_review"}
 EXPECTED_KINDS = {
@@ -967,7 +983,8 @@ def test_the_matrix_reaches_every_address_the_issue_names(world):
         found = {case.kind for case in reached[label]}
         assert kinds <= found, f"{label}: the URL conf gave no {sorted(kinds - found)}"
         if CATEGORIES[label] == ITEM:
-            for kind in kinds - {"changelist", "add", "recoverlist", "recover", "redirect"}:
+            collection = {"changelist", "add", "recoverlist", "recover", "redirect", "similar"}
+            for kind in kinds - collection - {"autosave_add"}:
                 states = {
                     judged.state
                     for case in reached[label]

@@ -378,17 +378,21 @@ def addresses(language, world, clusters):
 
 
 def not_found_addresses(language, clusters):
-    """Addresses that must answer 404: the hidden items' own pages, and nonsense."""
+    """Addresses that must answer 404 — the hidden items' own pages, and nonsense — with
+    the status each must give: an expired item was public, so its page says it was
+    withdrawn (410), and nothing more."""
     with translation.override(language):
         paths = [f"/{language}/no-such-page/", f"/{language}/news/no-such-section/"]
+        paths = [(path, 404) for path in paths]
         for cluster in clusters:
-            paths += [item.get_absolute_url() for item in cluster.hidden.values()]
+            withdrawn = 410 if cluster.state == "expired" else 404
+            paths += [(item.get_absolute_url(), withdrawn) for item in cluster.hidden.values()]
             event = cluster.hidden["event"]
-            paths.append(reverse("events:event_ical", args=[event.slug]))
-            paths.append(reverse("news:organisation_feed_rss", args=[cluster.hidden["org"].slug]))
-            paths.append(
-                reverse("agreements:state_agreements", args=[cluster.hidden["state"].slug])
-            )
+            paths.append((reverse("events:event_ical", args=[event.slug]), 404))
+            org = cluster.hidden["org"].slug
+            paths.append((reverse("news:organisation_feed_rss", args=[org]), 404))
+            state = cluster.hidden["state"].slug
+            paths.append((reverse("agreements:state_agreements", args=[state]), 404))
     return paths
 
 
@@ -440,9 +444,9 @@ def test_no_public_address_shows_anything_unpublished(client, settings, policy, 
         found += seen(path, query, text, [s for s in slugs if s not in echoed])
         found += seen(path, query, text, dead)
     markers = [marker for cluster in hidden for marker in cluster.markers()]
-    for path in not_found_addresses(language, hidden):
+    for path, status in not_found_addresses(language, hidden):
         response = browser.get(path)
-        assert response.status_code == 404, path
+        assert response.status_code == status, path
         found += seen(path, {}, readable(response), markers)
     # A hidden article is the only link between these published items: none shows another.
     for cluster in hidden:

@@ -51,8 +51,6 @@ class AutosaveMixin:
 
     def autosave_view(self, request, object_id=None):
         """POST the form's fields to keep them; POST `discard` to drop what is kept."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         obj = None
         if object_id is not None:
             obj = self.get_object(request, unquote(object_id))
@@ -62,6 +60,8 @@ class AutosaveMixin:
                 raise PermissionDenied
         elif not self.has_add_permission(request):
             raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
         kept = Autosave.objects.of(request.user, self.model, getattr(obj, "pk", None))
         if "discard" in request.POST:
             kept.delete()

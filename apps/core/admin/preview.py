@@ -1,6 +1,8 @@
 """The preview of a publishable item: its public page as it will look, in every language, and
 its language versions side by side; for the newsroom only."""
 
+from html.parser import HTMLParser
+
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -95,10 +97,18 @@ class PreviewMixin:
             values = [getattr(obj, f"{name}_{code}", "") or "" for code in languages]
             if any(values):
                 rows.append({"label": field.verbose_name, "name": name, "values": values})
+        cards = []
+        for code in languages:
+            with translation.override(code):
+                response = render_public_page(request, obj, banner={"kind": "preview"})
+                if hasattr(response, "render"):
+                    response.render()
+            cards.append((language_name(code), open_graph(response.content.decode())))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "object": obj,
+            "cards": cards,
             "title": _("Languages of “%(item)s”") % {"item": obj},
             "languages": [(code, language_name(code)) for code in languages],
             "rows": rows,
@@ -111,3 +121,22 @@ class PreviewMixin:
             },
         }
         return TemplateResponse(request, "admin/publishable_languages.html", context)
+
+
+class _OpenGraph(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        key = attrs.get("property") or attrs.get("name") or ""
+        if tag == "meta" and key.startswith(("og:", "twitter:")):
+            self.found.setdefault(key, attrs.get("content") or "")
+
+
+def open_graph(html):
+    """The page's own Open Graph data: what a social network shows when it is shared."""
+    parser = _OpenGraph()
+    parser.feed(html)
+    return {key.replace(":", "_"): value for key, value in parser.found.items()}

@@ -11,6 +11,7 @@ from apps.core.admin.forms import PublishableAdminForm
 from apps.core.admin.preview import PreviewMixin
 from apps.core.admin.revisions import RevisionsMixin
 from apps.core.admin.rights import PublishingRightsMixin
+from apps.core.admin.similar import SimilarItemsMixin
 from apps.core.admin.translated import TranslatedVersionAdmin
 from apps.core.admin.workflow import WorkflowMixin
 from apps.core.fields import SanitisedHTMLField
@@ -23,6 +24,7 @@ class PublishableAdmin(
     WorkflowMixin,
     RevisionsMixin,
     PreviewMixin,
+    SimilarItemsMixin,
     PublicationColumnsMixin,
     TranslatedVersionAdmin,
 ):
@@ -40,7 +42,13 @@ class PublishableAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/admin-charcount.js", "js/admin-editor-i18n.js", "js/admin-autosave.js"]
+        js = [
+            "js/admin-charcount.js",
+            "js/admin-editor-i18n.js",
+            "js/admin-autosave.js",
+            "js/admin-a11y.js",
+            "js/admin-similar.js",
+        ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

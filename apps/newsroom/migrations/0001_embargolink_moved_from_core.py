@@ -13,6 +13,11 @@ class Migration(migrations.Migration):
         ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('core', '0009_photo_renditions_beside_original'),
+        # After every migration of the previous layout, whose role syncs know 'core'.
+        ('news', '0017_sync_roles'),
+        ('organisations', '0011_newest_indexes'),
+        ('events', '0011_newest_indexes'),
+        ('agreements', '0012_newest_indexes'),
     ]
 
     operations = [

@@ -12,6 +12,10 @@ class Migration(migrations.Migration):
         ('contenttypes', '0002_remove_content_type_name'),
         ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
         ('news', '0017_sync_roles'),
+        ('core', '0009_photo_renditions_beside_original'),
+        ('organisations', '0011_newest_indexes'),
+        ('events', '0011_newest_indexes'),
+        ('agreements', '0012_newest_indexes'),
     ]
 
     operations = [
