@@ -93,10 +93,11 @@ def test_kept_text_is_each_editors_own(author_client, editor_client, draft):
     assert "You have unsaved text" not in page
 
 
-def test_autosave_needs_the_right_to_change_the_item(author_client, editor):
+def test_autosave_needs_the_right_to_change_the_item(author_client, editor, draft):
     published = ArticleFactory(created_by=editor)  # authors may not change public items
     assert autosave(author_client, published, title_en="x").status_code == 403
-    assert author_client.get(admin_url(Article, "autosave", published.pk)).status_code == 405
+    assert author_client.get(admin_url(Article, "autosave", published.pk)).status_code == 403
+    assert author_client.get(admin_url(Article, "autosave", draft.pk)).status_code == 405
     assert not Autosave.objects.exists()
 
 
