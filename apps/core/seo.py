@@ -26,8 +26,8 @@ def image_object(request, photo):
         "@type": "ImageObject",
         "url": absolute(request, photo.image.url),
         "caption": photo.caption,
-        "creditText": photo.rights_holder,
-        "copyrightNotice": photo.rights_holder,
+        "creditText": photo.credit,
+        "copyrightNotice": photo.credit,
     }
     if photo.width:
         data |= {"width": photo.width, "height": photo.height}

@@ -225,11 +225,6 @@ class Photo(models.Model):
         )
         return photo
 
-    @property
-    def rights_holder(self):
-        """The credit as printed after “© Photo:”, whatever prefix an older row was saved with."""
-        return bare_credit(self.credit)
-
     def make_renditions(self):
         """(Re)make the renditions from the stored original; old rendition files are removed."""
         if not self.image:

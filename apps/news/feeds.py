@@ -46,9 +46,9 @@ class NewsFeed(Feed):
 
     def item_description(self, item):
         parts = [item.lead]
-        if item.main_image_id and item.main_image.rights_holder:
+        if item.main_image_id and item.main_image.credit:
             credit = pgettext("credit line", "© Photo: %(credit)s")
-            parts.append(credit % {"credit": item.main_image.rights_holder})
+            parts.append(credit % {"credit": item.main_image.credit})
         return "\n\n".join(part for part in parts if part)
 
     def item_pubdate(self, item):

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -96,8 +97,12 @@ def test_the_credit_is_saved_without_the_prefix_the_site_prints(typed, kept):
 
 def test_a_credit_line_is_printed_once_in_each_language(client):
     photo = PhotoFactory(credit_ru="Пресс-служба Минобороны Беларуси", credit_en="Belarus MoD")
-    # A row saved before the prefix was removed on save still prints it once.
+    # A row saved before the prefix was removed on save prints it once, after the data
+    # migration has cleaned it.
     Photo.objects.filter(pk=photo.pk).update(credit_ru="© Фото: Пресс-служба Минобороны Беларуси")
+    importlib.import_module("apps.media.migrations.0003_credits_without_the_prefix").strip_prefixes(
+        django_apps, None
+    )
     article = ArticleFactory(main_image=photo)
     for language, line in [
         ("ru", "© Фото: Пресс-служба Минобороны Беларуси"),
