@@ -148,13 +148,17 @@ class TranslatedSlugs(models.Model):
             if old and old != self.__dict__.get(f"slug_{code}") and old not in self.former_slugs:
                 self.former_slugs = [*self.former_slugs, old]
 
-    def _unique_slug(self, base, code):
-        base = base or "item"
-        others = (
+    def others_in_slug_scope(self):
+        """The other items whose slugs this one's must differ from (same section...)."""
+        return (
             type(self)
             ._base_manager.exclude(pk=self.pk)
             .filter(**{name: getattr(self, name) for name in self.slug_scope})
         )
+
+    def _unique_slug(self, base, code):
+        base = base or "item"
+        others = self.others_in_slug_scope()
         slug, number = base, 1
         while others.filter(**{f"slug_{code}": slug}).exists():
             number += 1

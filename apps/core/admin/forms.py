@@ -72,14 +72,12 @@ class PublishableAdminForm(forms.ModelForm):
         """A typed (or prefilled from the title) address that another item already has:
         said on the address field, naming that item, instead of a clash on saving."""
         model = self._meta.model
-        scope = {}
         for name in model.slug_scope:
             field = name.removesuffix("_id")
-            if field in self.fields:
-                scope[field] = self.cleaned_data.get(field)
-            else:
-                scope[name] = getattr(self.instance, name)
-        others = model._base_manager.exclude(pk=self.instance.pk).filter(**scope)
+            if field in self.fields and field in self.cleaned_data:
+                # The scope as submitted: the form writes it onto the item only later.
+                setattr(self.instance, field, self.cleaned_data[field])
+        others = self.instance.others_in_slug_scope()
         for code in site_languages():
             field = f"slug_{code}"
             slug = self.cleaned_data.get(field)
