@@ -80,6 +80,10 @@ def build_dashboard(request, admin_site):
     scheduled = _items(
         models, status=PublicationStatus.PUBLISHED, published_at__gt=now, published_at__lte=horizon
     ).order_by("published_at")
+    # Scheduled further ahead: the next few, so that nothing scheduled is out of sight.
+    later = _items(models, status=PublicationStatus.PUBLISHED, published_at__gt=horizon).order_by(
+        "published_at"
+    )[:ROWS]
     recent = _items(models, status=PublicationStatus.PUBLISHED, published_at__lte=now).order_by(
         "-published_at"
     )[:ROWS]
@@ -105,5 +109,6 @@ def build_dashboard(request, admin_site):
         "drafts": _rows(drafts, models),
         "calendar": sorted(calendar.items()),
         "calendar_days": CALENDAR_DAYS,
+        "later": _rows(later, models),
         "recent": _rows(recent, models),
     }

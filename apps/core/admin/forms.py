@@ -1,5 +1,7 @@
 """The change form of a publishable item: it refuses forged publishing fields and stale saves."""
 
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -41,6 +43,13 @@ class PublishableAdminForm(forms.ModelForm):
         ),
     )
 
+    publish_at = forms.DateTimeField(
+        label=_("Publish on"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("The item goes live by itself at this moment, %(zone)s time."),
+    )
+
     #: Set by `PublishableAdmin.get_form` on the per-request form class.
     request = None
     publisher_only_fields = ()
@@ -49,6 +58,20 @@ class PublishableAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.current_row()["version"]
+        self._offer_a_publication_time()
+
+    def _offer_a_publication_time(self):
+        """The “Publish at…” dialog opens on the item's own future date, or tomorrow at 9."""
+        field = self.fields["publish_at"]
+        now = timezone.localtime()
+        planned = self.instance.published_at
+        if planned is not None and planned > now:
+            field.initial = timezone.localtime(planned)
+        else:
+            tomorrow = now + timedelta(days=1)
+            field.initial = tomorrow.replace(hour=9, minute=0, second=0, microsecond=0)
+        field.widget.attrs["min"] = now.strftime("%Y-%m-%dT%H:%M")
+        field.help_text = field.help_text % {"zone": timezone.get_current_timezone_name()}
 
     def current_row(self, lock=False):
         """The item as stored now (before a revert being previewed), locked if asked."""
@@ -115,6 +138,10 @@ class PublishableAdminForm(forms.ModelForm):
 
     def _post_clean(self):
         super()._post_clean()  # the instance now carries the submitted values
+        chosen = self.cleaned_data.get("publish_at")
+        if SCHEDULE in self.request.POST and chosen is not None:
+            # Chosen in the “Publish at…” dialog: it is the item's publication date.
+            self.instance.published_at = chosen
         action, at = requested_transition(self.request, self.instance)
         if action != services.PUBLISH:
             return
@@ -122,8 +149,8 @@ class PublishableAdminForm(forms.ModelForm):
             self.add_error(None, blocker)
         if SCHEDULE in self.request.POST and at is None:
             self.add_error(
-                "published_at" if "published_at" in self.fields else None,
-                _("To schedule, set a publication date and time in the future."),
+                None,
+                _("To schedule, choose a publication date and time in the future."),
             )
 
     def _refuse_forged_publishing_fields(self):

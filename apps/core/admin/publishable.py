@@ -48,6 +48,7 @@ class PublishableAdmin(
             "js/admin-autosave.js",
             "js/admin-a11y.js",
             "js/admin-similar.js",
+            "js/admin-schedule.js",
         ]
 
     def get_queryset(self, request):

@@ -54,10 +54,18 @@ def what_happens_next(item, action):
                 "page."
             )
         case services.PUBLISH if item.is_scheduled:
-            values["when"] = date_format(timezone.localtime(item.published_at), "DATETIME_FORMAT")
-            text = _(
-                "“%(item)s” is scheduled: it goes live by itself on %(when)s. Until then only "
-                "the newsroom sees it, in the preview and the editorial calendar."
+            return format_html(
+                _(
+                    "“{item}” is scheduled: it goes live by itself on {when}. Until then only "
+                    "the newsroom sees it, in the preview and the editorial calendar. {calendar}"
+                ),
+                item=item,
+                when=date_format(timezone.localtime(item.published_at), "DATETIME_FORMAT"),
+                calendar=format_html(
+                    '<a href="{}#calendar">{}</a>',
+                    reverse("admin:index"),
+                    _("Open the editorial calendar"),
+                ),
             )
         case services.PUBLISH:
             return format_html(

@@ -142,8 +142,11 @@ def test_a_statement_from_draft_to_publication(browser, live_server, demo, conte
     # The editor schedules it, then publishes it at once, with the keyboard.
     chief.goto(reverse("admin:news_article_change", args=[article.pk]))
     tomorrow = timezone.localtime(timezone.now() + timedelta(days=1))
-    chief.fill("#id_published_at_0", tomorrow.strftime("%d.%m.%Y"))
-    chief.fill("#id_published_at_1", "10:00:00")
+    chief.click(".schedule-open")
+    assert chief.locator("#schedule-dialog").is_visible()
+    violations = Axe().run(chief).response["violations"]
+    assert not violations, ("schedule dialog", [v["id"] for v in violations])
+    chief.fill("#id_publish_at", tomorrow.strftime("%Y-%m-%dT10:00"))
     press(chief, "_schedule")
     assert "запланирован" in message(chief)
     chief.focus("input[name=_publish_now]")
