@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from apps.core.fields import search_field
-from apps.core.indexes import trigram_indexes
+from apps.core.indexes import missing_language_indexes, trigram_indexes
 from apps.core.languages import Language
 from apps.core.models import Publishable
 from apps.core.slugs import SLUG_HELP
@@ -175,6 +175,7 @@ class Agreement(Publishable):
             models.Index(fields=["agreement_status"], name="agreement_status_idx"),
             GinIndex(fields=["search"], name="agreement_search_idx"),
             *trigram_indexes("agreement", "title"),
+            *missing_language_indexes("agreement", Publishable.translation_required),
         ]
 
     def __str__(self):

@@ -43,3 +43,21 @@ class CachedCountPaginator(Paginator):
             top = self.count
         keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page(list(self.object_list.filter(pk__in=keys)), number, self)
+
+
+class CappedCountPaginator(Paginator):
+    """Counts at most `limit` + 1 items: a newsroom search for a common word matches tens of
+    thousands, and counting them all costs more than the page. Past the limit, the lists
+    say “more than” it (templates/admin/pagination.html)."""
+
+    def __init__(self, *args, limit=1000, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
+
+    @property
+    def count_is_capped(self):
+        return self.count > self.limit

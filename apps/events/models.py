@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from apps.core.fields import search_field
-from apps.core.indexes import trigram_indexes
+from apps.core.indexes import missing_language_indexes, trigram_indexes
 from apps.core.models import Publishable, PublishableQuerySet
 from apps.core.slugs import SLUG_HELP
 from apps.media.models import GalleryPhoto
@@ -161,6 +161,7 @@ class Event(Publishable):
             models.Index(fields=["kind", "-start_date"], name="event_kind_start_idx"),
             GinIndex(fields=["search"], name="event_search_idx"),
             *trigram_indexes("event", "title"),
+            *missing_language_indexes("event", Publishable.translation_required),
         ]
 
     def __str__(self):

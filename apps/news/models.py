@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import SanitisedHTMLField, search_field
 from apps.core.generation import kept_for_generation
-from apps.core.indexes import trigram_indexes
+from apps.core.indexes import missing_language_indexes, trigram_indexes
 from apps.core.models import Publishable, PublishableQuerySet
 from apps.core.slugs import SLUG_HELP
 from apps.media.models import Document, GalleryPhoto
@@ -172,6 +172,7 @@ class Article(Publishable):
             GinIndex(fields=["search"], name="article_search_idx"),
             *trigram_indexes("article", "title"),
             *trigram_indexes("article", "lead"),
+            *missing_language_indexes("article", ("title", "lead", "body")),
         ]
 
     def __str__(self):

@@ -23,29 +23,33 @@ def publishable_admins(admin_site, request):
             yield model
 
 
-def _items(models, **filters):
-    """One UNION query over every publishable model: rows of (model, pk, label, dates)."""
-    parts = [
-        model._default_manager.filter(**filters)
-        .order_by()
-        .annotate(
-            label=localized(model.translation_field),
-            model_key=Value(model._meta.label_lower, output_field=CharField()),
+def _items(models, order, limit=None, **filters):
+    """One UNION query over every publishable model: rows of (model, pk, label, dates),
+    in `order`. With a limit, each kind is cut to it first, through its own index, so that
+    100,000 articles are never all sorted to find the newest few."""
+    parts = []
+    for model in models:
+        part = (
+            model._default_manager.filter(**filters)
+            .annotate(
+                label=localized(model.translation_field),
+                model_key=Value(model._meta.label_lower, output_field=CharField()),
+            )
+            .values(
+                "model_key",
+                "pk",
+                "label",
+                "status",
+                "published_at",
+                "updated_at",
+                "submitted_at",
+                "submitted_by__username",
+                "review_note",
+            )
+            .order_by(order)
         )
-        .values(
-            "model_key",
-            "pk",
-            "label",
-            "status",
-            "published_at",
-            "updated_at",
-            "submitted_at",
-            "submitted_by__username",
-            "review_note",
-        )
-        for model in models
-    ]
-    return parts[0].union(*parts[1:], all=True)
+        parts.append(part[:limit] if limit else part.order_by())
+    return parts[0].union(*parts[1:], all=True).order_by(order)[:limit]
 
 
 def _rows(queryset, models):
@@ -73,20 +77,24 @@ def build_dashboard(request, admin_site):
     now = timezone.now()
     horizon = now + timedelta(days=CALENDAR_DAYS)
     # Longest waiting first.
-    review = _items(models, status=PublicationStatus.IN_REVIEW).order_by("submitted_at")[:ROWS]
-    drafts = _items(models, status=PublicationStatus.DRAFT, created_by=request.user).order_by(
-        "-updated_at"
-    )[:ROWS]
+    review = _items(models, "submitted_at", ROWS, status=PublicationStatus.IN_REVIEW)
+    drafts = _items(
+        models, "-updated_at", ROWS, status=PublicationStatus.DRAFT, created_by=request.user
+    )
     scheduled = _items(
-        models, status=PublicationStatus.PUBLISHED, published_at__gt=now, published_at__lte=horizon
-    ).order_by("published_at")
+        models,
+        "published_at",
+        status=PublicationStatus.PUBLISHED,
+        published_at__gt=now,
+        published_at__lte=horizon,
+    )
     # Scheduled further ahead: the next few, so that nothing scheduled is out of sight.
-    later = _items(models, status=PublicationStatus.PUBLISHED, published_at__gt=horizon).order_by(
-        "published_at"
-    )[:ROWS]
-    recent = _items(models, status=PublicationStatus.PUBLISHED, published_at__lte=now).order_by(
-        "-published_at"
-    )[:ROWS]
+    later = _items(
+        models, "published_at", ROWS, status=PublicationStatus.PUBLISHED, published_at__gt=horizon
+    )
+    recent = _items(
+        models, "-published_at", ROWS, status=PublicationStatus.PUBLISHED, published_at__lte=now
+    )
 
     calendar = defaultdict(list)
     for row in _rows(scheduled, models):

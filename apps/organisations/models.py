@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from apps.core.fields import search_field
-from apps.core.indexes import name_trigram_indexes, trigram_indexes
+from apps.core.indexes import missing_language_indexes, name_trigram_indexes, trigram_indexes
 from apps.core.languages import localized
 from apps.core.models import Publishable, PublishableQuerySet
 from apps.core.slugs import SLUG_HELP
@@ -145,6 +145,7 @@ class Organisation(Publishable):
             GinIndex(fields=["search"], name="organisation_search_idx"),
             *trigram_indexes("org", "name"),
             *name_trigram_indexes("org"),
+            *missing_language_indexes("org", ("name",)),
         ]
 
     def __str__(self):
@@ -252,6 +253,7 @@ class Person(Publishable):
             GinIndex(fields=["search"], name="person_search_idx"),
             *trigram_indexes("person", "name"),
             *name_trigram_indexes("person"),
+            *missing_language_indexes("person", ("name",)),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 """The admin of a publishable item, put together from one mixin per job."""
 
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
@@ -16,6 +17,7 @@ from apps.core.admin.translated import TranslatedVersionAdmin
 from apps.core.admin.workflow import WorkflowMixin
 from apps.core.fields import SanitisedHTMLField
 from apps.core.models import PUBLISHING_FIELDS
+from apps.core.paginator import CappedCountPaginator
 
 
 class PublishableAdmin(
@@ -36,6 +38,8 @@ class PublishableAdmin(
     character_counts = {}
     date_hierarchy = "published_at"
     show_full_result_count = False
+    #: A search counts its matches up to this many (see CappedCountPaginator).
+    search_count_limit = 1000
     list_per_page = 50
     change_form_template = "admin/publishable_change_form.html"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -58,6 +62,13 @@ class PublishableAdmin(
             # A search vector is a third of a row and no list shows it.
             queryset = queryset.defer(*self.changelist_deferred_fields())
         return queryset
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if request.GET.get(SEARCH_VAR):
+            return CappedCountPaginator(
+                queryset, per_page, orphans, allow_empty_first_page, limit=self.search_count_limit
+            )
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     def changelist_deferred_fields(self):
         # Only the search vectors: the language column reads the texts themselves.

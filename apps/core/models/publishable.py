@@ -5,13 +5,16 @@ policy; `Publishable` is the abstract model every public item extends, with a pe
 of each rule.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.indexes import missing_text
 from apps.core.languages import language_name, site_languages
 from apps.core.slugs import TranslatedSlugs
 
@@ -79,14 +82,35 @@ class PublishableQuerySet(models.QuerySet):
 
     def missing_language(self, language):
         """Items lacking a required text in `language`: for the translation report."""
-        condition = Q()
-        for name in self.model.translation_required:
-            field = f"{name}_{language}"
-            condition |= Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-        return self.filter(condition)
+        return self.filter(missing_text(self.model.translation_required, language))
 
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        """The years that have items, for the newsroom's date drill-down, without reading
+        every row: the first and last dates, then one EXISTS per year between them, each
+        answered by the date index. Other kinds are Django's own (a year or month at most).
+        The years come as a list of datetimes, not a queryset."""
+        if kind != "year" or self.query.is_sliced or self.query.combinator:
+            return super().datetimes(field_name, kind, order, tzinfo)
+        zone = tzinfo or timezone.get_current_timezone()
+        bounds = self.aggregate(first=Min(field_name), last=Max(field_name))
+        if bounds["first"] is None:
+            return []
+        first, last = (timezone.localtime(bounds[end], zone).year for end in ("first", "last"))
+        start = {year: datetime(year, 1, 1, tzinfo=zone) for year in range(first, last + 2)}
+        has_items = {
+            f"y{year}": Exists(
+                self.order_by().filter(
+                    **{f"{field_name}__gte": start[year], f"{field_name}__lt": start[year + 1]}
+                )
+            )
+            for year in range(first, last + 1)
+        }
+        found = self.model._base_manager.annotate(**has_items).values(*has_items)[0]
+        years = [start[year] for year in range(first, last + 1) if found[f"y{year}"]]
+        return years[::-1] if order == "DESC" else years
 
 
 class Publishable(TranslatedSlugs):
