@@ -188,7 +188,10 @@ class TestSaveAndPublish:
     def test_schedule_needs_a_time_in_the_future(self, editor_client):
         item = ArticleFactory(status=PublicationStatus.IN_REVIEW)
         data = form_data(editor_client.get(change_url(item)), "article_form")
-        response = editor_client.post(change_url(item), {**data, "_schedule": "1"})
+        # No time chosen in the “Publish at…” dialog, and the item's own date has passed.
+        response = editor_client.post(
+            change_url(item), {**data, "publish_at": "", "_schedule": "1"}
+        )
         assert response.status_code == 200
         assert "in the future" in response.content.decode()
         item.refresh_from_db()
