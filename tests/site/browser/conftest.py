@@ -4,7 +4,11 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+
+from apps.newsroom.roles import role_has
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -54,3 +58,30 @@ def page(browser, live_server):
     # The Content-Security-Policy holds on every page a browser test visits.
     violations = [error for error in page.console_errors if "Content Security Policy" in error]
     assert not violations, violations
+
+
+def member(username, role):
+    # A transactional test starts from an emptied database: the role is made again here,
+    # from the same rules as the data migrations.
+    group, _created = Group.objects.get_or_create(name=role)
+    group.permissions.set(
+        permission
+        for permission in Permission.objects.select_related("content_type")
+        if role_has(role, permission.content_type.app_label, permission.content_type.model,
+                    permission.codename)
+    )  # fmt: skip
+    user = get_user_model().objects.create_user(username, password="a-long-passphrase")
+    user.is_staff = True
+    user.save()
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def contexts():
+    """Browser contexts, closed before the database is emptied: an autosave still on its
+    way would otherwise hold a lock the emptying waits for."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()

@@ -7,48 +7,19 @@ from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.news.models import Article
-from apps.newsroom.roles import AUTHOR, EDITOR, role_has
+from apps.newsroom.roles import AUTHOR, EDITOR
 from tests.newsroom.test_sign_in import current_code
-from tests.site.browser.conftest import DESKTOP, PHONE
+from tests.site.browser.conftest import DESKTOP, PHONE, member
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]
 
 TITLE_RU = "Заседание Совета министров обороны ОДКБ"
 TITLE_EN = "Meeting of the CSTO Council of Defence Ministers"
-
-
-def member(username, role):
-    # A transactional test starts from an emptied database: the role is made again here,
-    # from the same rules as the data migrations.
-    group, _created = Group.objects.get_or_create(name=role)
-    group.permissions.set(
-        permission
-        for permission in Permission.objects.select_related("content_type")
-        if role_has(role, permission.content_type.app_label, permission.content_type.model,
-                    permission.codename)
-    )  # fmt: skip
-    user = get_user_model().objects.create_user(username, password="a-long-passphrase")
-    user.is_staff = True
-    user.save()
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def contexts():
-    """Browser contexts, closed before the database is emptied: an autosave still on its
-    way would otherwise hold a lock the emptying waits for."""
-    opened = []
-    yield opened
-    for context in opened:
-        context.close()
 
 
 def newsroom(browser, live_server, user, contexts, viewport=DESKTOP):

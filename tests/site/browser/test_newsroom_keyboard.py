@@ -12,8 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.news.models import Article
 from apps.newsroom.roles import AUTHOR, EDITOR
 from tests.newsroom.test_sign_in import current_code
-from tests.site.browser.conftest import DESKTOP
-from tests.site.browser.test_newsroom_flow import contexts, member  # noqa: F401
+from tests.site.browser.conftest import DESKTOP, member
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]
 
@@ -43,7 +42,7 @@ def activate(page, selector):
         page.keyboard.press("Enter")
 
 
-def sign_in(browser, live_server, user, contexts):  # noqa: F811
+def sign_in(browser, live_server, user, contexts):
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="ru-RU")
     contexts.append(context)
     context.add_cookies([{"name": "language", "value": "ru", "url": live_server.url}])
@@ -67,7 +66,7 @@ def message(page):
     return page.locator(".messagelist").inner_text()
 
 
-def test_the_publishing_path_with_the_keyboard_alone(browser, live_server, demo, contexts):  # noqa: F811
+def test_the_publishing_path_with_the_keyboard_alone(browser, live_server, demo, contexts):
     author = member("anna", AUTHOR)
     editor = member("egor", EDITOR)
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
