@@ -36,6 +36,23 @@ def test_typed_text_is_kept_and_offered_back_after_a_crash(author_client, draft)
     assert "You have unsaved text" not in restored.content.decode()
 
 
+def test_only_the_text_is_kept_not_the_decisions(editor_client, editor):
+    item = ArticleFactory(status=PublicationStatus.IN_REVIEW, created_by=editor)
+    autosave(
+        editor_client,
+        item,
+        title_en="Typed",
+        note_for_author="Half a note",
+        publish_at="2099-01-01T09:00",
+        _schedule="1",
+    )
+    [kept] = Autosave.objects.all()
+    assert kept.data["title_en"] == ["Typed"]
+    assert not {"note_for_author", "publish_at", "_schedule", "csrfmiddlewaretoken"} & set(
+        kept.data
+    )
+
+
 def test_saving_the_form_drops_what_was_kept(author_client, draft):
     autosave(author_client, draft, title_en="Typed")
     url = admin_url(Article, "change", draft.pk)

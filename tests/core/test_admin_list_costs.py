@@ -43,6 +43,14 @@ class TestYearsOfTheDateDrillDown:
         assert [year.year for year in found.datetimes("published_at", "year")] == [2019]
         assert Article.objects.none().datetimes("published_at", "year") == []
 
+    def test_a_mistyped_ancient_year_falls_back_to_djangos_query(self):
+        ArticleFactory(published_at=at(202, 5, 1))
+        ArticleFactory(published_at=at(2024, 5, 1))
+        queryset = Article.objects.all()
+        expected = list(models.QuerySet.datetimes(queryset, "published_at", "year"))
+        assert list(queryset.datetimes("published_at", "year")) == expected
+        assert [year.year for year in expected] == [202, 2024]
+
     def test_the_list_links_each_year(self, editor_client):
         ArticleFactory(published_at=at(2019, 3, 1))
         ArticleFactory(published_at=at(2024, 3, 1))

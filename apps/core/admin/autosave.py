@@ -18,8 +18,9 @@ from django.utils.formats import time_format
 
 from apps.core.models import Autosave
 
-#: Fields of the form that are not the editor's text.
-NOT_TEXT = {"csrfmiddlewaretoken", "note_for_author"}
+#: Fields of the form that are not the editor's text (the “Publish at…” time is a decision,
+#: taken when the dialog is confirmed).
+NOT_TEXT = {"csrfmiddlewaretoken", "note_for_author", "publish_at"}
 RESTORE = "autosave"
 
 
