@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "apps.core.middleware.PageCacheMiddleware",
+    "apps.core.middleware.SurrogateKeysMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -185,8 +186,15 @@ else:
     }
 # Whole pages for anonymous visitors (apps/core/middleware.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
-# How long browsers and CDNs may keep a public page without asking again.
-PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# How long browsers may keep a public page without asking again: 0, so that a returning
+# visitor sees a correction at once (they revalidate with the page's ETag: a 304 is cheap).
+PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "0"))
+# How long a shared cache in front (Varnish, a CDN) may keep a public page (s-maxage): purges
+# by surrogate key keep it current (apps/core/edge.py, tools/varnish/default.vcl).
+EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "3600"))
+# Where purges go (comma-separated), e.g. http://varnish:80/; none: no edge to purge.
+EDGE_URLS = [url for url in env("EDGE_URLS", "").split(",") if url]
+EDGE_PURGER = env("EDGE_PURGER", "apps.core.edge.VarnishPurger")
 # How often each process re-reads the content generation: the longest a change can take
 # to reach every worker and server.
 PAGE_CACHE_CHECK_SECONDS = float(env("PAGE_CACHE_CHECK_SECONDS", "1"))

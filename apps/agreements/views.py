@@ -30,6 +30,7 @@ def with_party_counts(queryset):
 
 
 class AgreementListView(SeoMixin, FilteredListMixin, ListView):
+    lists_kinds = (Agreement,)
     paginate_by = 25
     context_object_name = "agreements"
     filterset_class = AgreementFilter
@@ -125,6 +126,7 @@ class StateAgreementsView(SeoMixin, ListView):
     """One state's record: every published agreement it signed or joined, with its status."""
 
     template_name = "agreements/state_agreements.html"
+    lists_kinds = (Agreement,)
     context_object_name = "parties"
     paginate_by = 50
 

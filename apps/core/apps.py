@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
+        from apps.core import edge
+
         checks.register(check_publishable_apps_declare_public_content)
+        edge.watch(public_content_models())
 
 
 def holds_public_content(app_config):

@@ -21,6 +21,8 @@ from django.db.models import F, Min, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from apps.core import edge
+
 logger = logging.getLogger(__name__)
 
 _memo = threading.local()
@@ -62,11 +64,38 @@ def content_generation_bump(*, seen=None):
     rows = model.objects.filter(pk=1)
     if seen is not None:
         rows = rows.filter(number=seen)
-    if not rows.update(**values) and seen is None:
+    moved = bool(rows.update(**values))
+    if not moved and seen is None:
         model.objects.get_or_create(
             pk=1, defaults={"number": 1, "next_change_at": values["next_change_at"]}
         )
     forget()
+    return moved
+
+
+def purge_what_came_due(since, now):
+    """At the edge, the pages of the items that went live or away by themselves since the
+    last generation; at a day boundary, every page (the coming events move on)."""
+    from apps.core.apps import public_content_models
+    from apps.core.models import PublicationStatus, Publishable
+
+    if not edge.enabled():
+        return
+    hard, soft = set(), set()
+    if timezone.localdate(since) != timezone.localdate(now):
+        soft.add(edge.EVERYTHING)
+    for model in public_content_models():
+        if not issubclass(model, Publishable):
+            continue
+        came_due = Q(published_at__gt=since, published_at__lte=now) | Q(
+            unpublish_at__gt=since, unpublish_at__lte=now
+        )
+        due = model._base_manager.filter(came_due, status=PublicationStatus.PUBLISHED)
+        for item in due.order_by("pk")[: edge.LINKING_ITEMS]:
+            item_hard, item_soft = edge.keys_affected_by(item)
+            hard |= item_hard
+            soft |= item_soft
+    edge.purge(hard, soft)
 
 
 def forget():
@@ -84,7 +113,9 @@ def current_generation():
         row = model.objects.filter(pk=1).first()
         if row is None or row.next_change_at is None or now >= row.next_change_at:
             # Never computed, or a scheduled change came due: the content changed by itself.
-            content_generation_bump(seen=None if row is None else row.number)
+            moved = content_generation_bump(seen=None if row is None else row.number)
+            if moved and row is not None and row.changed_at is not None:
+                purge_what_came_due(row.changed_at, now)
             row = model.objects.get(pk=1)
         state = {"number": row.number, "next_change_at": row.next_change_at, "checked_at": now}
         _memo.state = state
@@ -92,19 +123,39 @@ def current_generation():
 
 
 class _PublicPagesRefresh:
-    """The one generation bump queued for a transaction's commit."""
+    """The one generation bump and edge purge queued for a transaction's commit."""
 
     def __init__(self):
         self.done = False
+        self.items = []
+        self.hard, self.soft = set(), set()
+
+    def add(self, items, keys):
+        self.items += items
+        if keys is not None:
+            self.hard |= keys[0]
+            self.soft |= keys[1]
+        if not items and keys is None:
+            self.soft.add(edge.EVERYTHING)  # a change nobody named: every page
 
     def __call__(self):
         self.done = True
         content_generation_bump()
+        if not edge.enabled():
+            return
+        # After the commit: the relations read now are the saved ones.
+        for item in self.items:
+            hard, soft = edge.keys_affected_by(item)
+            self.hard |= hard
+            self.soft |= soft
+        edge.purge(self.hard, self.soft)
 
 
-def public_content_changed(using=None):
+def public_content_changed(*items, keys=None, using=None):
     """Refresh the public pages once the current transaction commits, once however often
-    it is called in that transaction.
+    it is called in that transaction: a new content generation, and a purge at the edge of
+    what `items` affect (or the precomputed `(hard, soft)` keys of deleted ones; with
+    neither, of every page).
 
     Called by the actions that change what the public sees (the publishing services, the
     newsroom's saves of public content, the demo loader), never by a signal on every save:
@@ -118,8 +169,10 @@ def public_content_changed(using=None):
         and not queued.done
         and any(callback is queued for _sids, callback, *_rest in connection.run_on_commit)
     ):
+        queued.add(list(items), keys)
         return
     connection._public_pages_refresh = refresh = _PublicPagesRefresh()
+    refresh.add(list(items), keys)
     transaction.on_commit(refresh, using=using)
 
 

@@ -24,7 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from apps.core import routers
+from apps.core import edge, routers
 from apps.core.generation import current_generation, safe_cache
 
 NEWSROOM_PREFIX = "/admin/"
@@ -172,14 +172,40 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
-            if "Cache-Control" not in response:
-                seconds = settings.PAGE_CACHE_BROWSER_SECONDS
-                patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             entry = {"content": response.content, "status": 200, "headers": headers}
             safe_cache("set", key, entry, settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
+
+
+class SurrogateKeysMiddleware:
+    """A public page says what it shows (Surrogate-Key) and how long who may keep it: browsers
+    revalidate, the shared cache in front keeps it until a purge (apps/core/edge.py). Inside
+    the page cache, which keeps these headers with the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_public_request(request):
+            return self.get_response(request)
+        with edge.collecting() as keys:
+            response = self.get_response(request)
+        if is_cacheable_response(response) and "Cache-Control" not in response:
+            response[edge.HEADER] = " ".join(sorted(keys))
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+                s_maxage=settings.EDGE_CACHE_SECONDS,
+            )
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """A view that lists kinds of items says so in `lists_kinds`."""
+        view = getattr(view_func, "view_class", None) or getattr(view_func, "feed_class", view_func)
+        edge.lists(*getattr(view, "lists_kinds", ()))
 
 
 class ReplicaReadsMiddleware:

@@ -111,9 +111,9 @@ def _transition(item, *, user, action, at=None, note=""):
     raise WorkflowError(_("unknown action"))
 
 
-def _refresh_public_pages_if(before_status, after_status):
-    if shows_on_site(before_status) or shows_on_site(after_status):
-        generation.public_content_changed()
+def _refresh_public_pages_if(item, before_status):
+    if shows_on_site(before_status) or shows_on_site(item.status):
+        generation.public_content_changed(item)
 
 
 def _commit(item, *, user, message, before_status):
@@ -131,7 +131,7 @@ def _commit(item, *, user, message, before_status):
         change_message=message,
         single_object=True,
     )
-    _refresh_public_pages_if(before_status, item.status)
+    _refresh_public_pages_if(item, before_status)
     return item
 
 
@@ -207,5 +207,5 @@ def publishable_save(*, item, user, stored=None, action=None, at=None, note=""):
     message = _transition(item, user=user, action=action, at=at, note=note) if action else None
     item.updated_by = user
     item.save()
-    _refresh_public_pages_if(before_status, item.status)
+    _refresh_public_pages_if(item, before_status)
     return message

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Max
 from django.utils.functional import cached_property
 
+from apps.core import edge
 from apps.core.generation import kept_for_generation
 
 
@@ -59,6 +60,7 @@ class PublishedSitemap(Sitemap):
     x_default = True
 
     def items(self):
+        edge.lists(self.model)
         # Published in any language: each pair of an item and a language is then kept only
         # where the language policy shows it (public() would use the request's language).
         return (

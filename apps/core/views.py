@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from apps.core import edge
 from apps.core.paginator import CachedCountPaginator
 
 
@@ -66,6 +67,7 @@ class PublishedObjectMixin:
             # that address is then its canonical one here, not a reason to redirect.
             if canonical != self.request.path:
                 raise MovedTo(canonical)
+        edge.about(item)
         return item
 
     def get_context_data(self, **kwargs):

@@ -11,6 +11,8 @@ from apps.events.models import Event
 
 
 class UpcomingEventsFeed(Feed):
+    lists_kinds = (Event,)
+
     def title(self):
         return _("%(site)s: upcoming events") % {"site": settings.SITE_NAME}
 

@@ -29,6 +29,7 @@ def events_crumb():
 class EventListView(SeoMixin, FilteredListMixin, ListView):
     """Upcoming events (running ones included), soonest first; or past ones, latest first."""
 
+    lists_kinds = (Event,)
     paginate_by = 20
     context_object_name = "events"
     filterset_class = EventFilter
@@ -60,6 +61,7 @@ class EventCalendarView(SeoMixin, TemplateView):
     """A month grid with every published event that runs on each day."""
 
     template_name = "events/event_calendar.html"
+    lists_kinds = (Event,)
 
     def get_month(self):
         year, month = self.kwargs.get("year"), self.kwargs.get("month")
@@ -194,3 +196,6 @@ def upcoming_ics(request):
     )
     response["Content-Disposition"] = 'inline; filename="csto-events.ics"'
     return response
+
+
+upcoming_ics.lists_kinds = (Event,)

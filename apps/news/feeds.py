@@ -25,6 +25,8 @@ def per_request(feed_class):
 
 
 class NewsFeed(Feed):
+    lists_kinds = (Article,)
+
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.agreements.models import Agreement
+from apps.core import edge
 from apps.core.filters import FIRST_YEAR, LAST_YEAR
 from apps.core.generation import kept_for_generation
 from apps.core.seo import SeoMixin, absolute, image_object, publisher
@@ -38,6 +39,7 @@ class HomeView(SeoMixin, TemplateView):
     """The lead story, the latest of each section, coming events and recent agreements."""
 
     template_name = "news/home.html"
+    lists_kinds = (Article, Event, Agreement)
 
     def get_context_data(self, **kwargs):
         articles = Article.objects.public().for_listing()
@@ -79,6 +81,7 @@ class ArticleListView(SeoMixin, FilteredListMixin, ListView):
     """All news, newest first, with filters; also the archive of a year or a month."""
 
     model = Article
+    lists_kinds = (Article,)
     paginate_by = 20
     context_object_name = "articles"
     filterset_class = ArticleFilter
@@ -151,6 +154,7 @@ def count_by_month():
 
 class ArchiveView(SeoMixin, TemplateView):
     template_name = "news/archive.html"
+    lists_kinds = (Article,)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page_title=_("Archive"), archive=archive_months(), **kwargs)
@@ -168,9 +172,11 @@ class SectionDetailView(SeoMixin, FilteredListMixin, ListView):
     filterset_class = ArticleFilter
     excluded_filters = ["section"]
     template_name = "news/section_detail.html"
+    lists_kinds = ()
 
     def get_base_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["section"])
+        edge.about(self.section)  # its articles, not every article
         return Article.objects.public().for_listing().filter(section=self.section)
 
     def get_breadcrumbs(self):

@@ -25,6 +25,7 @@ class OrganisationListView(SeoMixin, ListView):
     """
 
     template_name = "organisations/organisation_list.html"
+    lists_kinds = (Organisation,)
     context_object_name = "organisations"
     paginate_by = 50
     paginator_class = CachedCountPaginator
@@ -157,6 +158,7 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
 class PersonListView(SeoMixin, ListView):
     template_name = "organisations/person_list.html"
+    lists_kinds = (Person,)
     context_object_name = "people"
     paginate_by = 100
 

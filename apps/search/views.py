@@ -7,8 +7,12 @@ from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from apps.agreements.models import Agreement
 from apps.core.languages import localized
 from apps.core.seo import MarkupSafeJSONEncoder, SeoMixin
+from apps.events.models import Event
+from apps.news.models import Article
+from apps.organisations.models import Organisation, Person
 from apps.search import query
 from apps.search.forms import SearchFilterForm
 from apps.search.models import SearchPromotion
@@ -18,6 +22,7 @@ class SearchView(SeoMixin, TemplateView):
     """One search over news, events, agreements, organisations and people."""
 
     template_name = "search/search.html"
+    lists_kinds = (Article, Event, Agreement, Organisation, Person)
     per_page = 20
 
     def get_context_data(self, **kwargs):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from apps.core import generation
+from apps.core import edge, generation
 
 logger = logging.getLogger(__name__)
 
@@ -34,19 +34,25 @@ class RefreshesPublicPages:
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if self.shows_on_site(obj):
-            generation.public_content_changed()
+            generation.public_content_changed(obj)
 
     def delete_model(self, request, obj):
-        public = self.shows_on_site(obj)
+        # The keys are read while the item and its links still exist.
+        keys = edge.keys_affected_by(obj) if self.shows_on_site(obj) else None
         super().delete_model(request, obj)
-        if public:
-            generation.public_content_changed()
+        if keys is not None:
+            generation.public_content_changed(keys=keys)
 
     def delete_queryset(self, request, queryset):
-        public = any(self.shows_on_site(obj) for obj in queryset)
+        hard, soft = set(), set()
+        for obj in queryset:
+            if self.shows_on_site(obj):
+                obj_hard, obj_soft = edge.keys_affected_by(obj)
+                hard |= obj_hard
+                soft |= obj_soft
         super().delete_queryset(request, queryset)
-        if public:
-            generation.public_content_changed()
+        if hard:
+            generation.public_content_changed(keys=(hard, soft))
 
 
 class TranslatedVersionAdmin(
