@@ -1,5 +1,14 @@
-# The web image: gunicorn serving Django, static files through whitenoise.
-FROM python:3.11-slim
+# Two images. `edge`: Debian's Varnish with varnish-modules (xkey), and the project's VCL.
+FROM debian:bookworm-slim AS edge
+RUN apt-get update && apt-get install -y --no-install-recommends varnish varnish-modules \
+    && rm -rf /var/lib/apt/lists/*
+COPY tools/varnish/default.vcl /etc/varnish/default.vcl
+COPY tools/varnish/compose/backend.vcl /etc/varnish/backend.vcl
+EXPOSE 80
+CMD ["varnishd", "-F", "-a", ":80", "-f", "/etc/varnish/default.vcl", "-s", "malloc,256m"]
+
+# `web` (the default): gunicorn serving Django, static files through whitenoise.
+FROM python:3.11-slim AS web
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-de
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: install run serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search bench loadtest backup restore
+.PHONY: install run run-edge serve test lint format demo migrations-check check-deploy clean-db messages compile bench-data bench-search bench loadtest backup restore
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ run: install compile
 		$(MANAGE) create_demo_superuser && \
 		echo "Serving on http://127.0.0.1:8000/  (newsroom: http://127.0.0.1:8000/admin/)" && \
 		exec $(MANAGE) runserver 127.0.0.1:8000'
+
+## run-edge: as `make run`, under production settings, with Varnish in front (:8000 edge, :8001 origin)
+EDGE_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=local-edge-only-key-0000000000000000000000 \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 \
+	DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 DJANGO_TWO_FACTOR_REQUIRED=0
+run-edge: install compile
+	@command -v varnishd >/dev/null || (apt-get update -qq && apt-get install -y -qq varnish varnish-modules >/dev/null)
+	$(EDGE_ENV) $(WITH_DB) sh -c '\
+		$(MANAGE) migrate --noinput && $(MANAGE) collectstatic --noinput -v0 && \
+		$(MANAGE) load_demo && $(MANAGE) create_demo_superuser && \
+		exec $(BIN)/python -m tools.varnish'
 
 ## test: the whole suite
 test: install compile
