@@ -148,6 +148,14 @@ class VarnishPurger:
         self.urls = urls
 
     def purge(self, hard, soft):
+        self.send_all(hard, soft)
+        # Once more when every process has seen the new content generation (they re-read it
+        # every PAGE_CACHE_CHECK_SECONDS): a re-fetch that reached a process still on the
+        # old one, or a replica not yet replayed, may have put the old page back.
+        time.sleep(settings.PAGE_CACHE_CHECK_SECONDS + 0.1)
+        self.send_all(hard, soft)
+
+    def send_all(self, hard, soft):
         for header, keys in (("xkey-purge", hard), ("xkey-softpurge", soft - set(hard))):
             keys = sorted(keys)
             for start in range(0, len(keys), KEYS_PER_REQUEST):

@@ -17,7 +17,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import F, Min, Q
+from django.db.models import CharField, F, Func, Min, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -59,7 +60,7 @@ def content_generation_bump(*, seen=None):
     """
     now = timezone.now()
     model = _content_generation_model()
-    values = {"number": F("number") + 1, "changed_at": now,
+    values = {"number": F("number") + 1, "changed_at": now, "wal_lsn": primary_wal_lsn(),
               "next_change_at": next_scheduled_change(now)}  # fmt: skip
     rows = model.objects.filter(pk=1)
     if seen is not None:
@@ -98,6 +99,11 @@ def purge_what_came_due(since, now):
     edge.purge(hard, soft)
 
 
+def primary_wal_lsn():
+    """Where the primary's write-ahead log stands: every change committed so far is before it."""
+    return Cast(Func(function="pg_current_wal_lsn"), output_field=CharField())
+
+
 def forget():
     """Drop this process's memory of the generation: the next request reads it again."""
     _memo.state = None
@@ -117,9 +123,16 @@ def current_generation():
             if moved and row is not None and row.changed_at is not None:
                 purge_what_came_due(row.changed_at, now)
             row = model.objects.get(pk=1)
-        state = {"number": row.number, "next_change_at": row.next_change_at, "checked_at": now}
+        state = {"number": row.number, "next_change_at": row.next_change_at, "checked_at": now,
+                 "wal_lsn": row.wal_lsn}  # fmt: skip
         _memo.state = state
     return state["number"]
+
+
+def current_wal_lsn():
+    """The primary's WAL position at the start of the current generation ("" if unknown)."""
+    current_generation()
+    return _memo.state["wal_lsn"]
 
 
 class _PublicPagesRefresh:

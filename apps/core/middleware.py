@@ -25,7 +25,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from apps.core import edge, routers
-from apps.core.generation import current_generation, safe_cache
+from apps.core.generation import current_generation, current_wal_lsn, safe_cache
 
 NEWSROOM_PREFIX = "/admin/"
 
@@ -209,13 +209,24 @@ class SurrogateKeysMiddleware:
 
 
 class ReplicaReadsMiddleware:
-    """Mark the public requests whose reads may go to the replica (apps/core/routers.py)."""
+    """Mark the public requests whose reads may go to the replica (apps/core/routers.py):
+    with a replica, only once it has replayed the current generation's changes."""
+
+    @staticmethod
+    def replica_is_current():
+        if not routers.replica_in_use():
+            return False
+        try:
+            lsn = current_wal_lsn()
+        except DatabaseError:
+            return True  # the primary is down: the replica is all there is
+        return routers.replica_has_replayed(lsn)
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = routers.public_read.set(is_public_request(request))
+        token = routers.public_read.set(is_public_request(request) and self.replica_is_current())
         try:
             return self.get_response(request)
         finally:

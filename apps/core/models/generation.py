@@ -17,6 +17,9 @@ class ContentGeneration(models.Model):
     number = models.BigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
     next_change_at = models.DateTimeField(null=True, blank=True)
+    #: The primary's WAL position when this generation began: a replica that has not
+    #: replayed up to it may still show the previous content (apps/core/routers.py).
+    wal_lsn = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = _("content generation")
