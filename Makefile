@@ -121,4 +121,7 @@ loadtest: bench-data
 bench: bench-data
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null) \
 		|| (echo "make bench needs wrk (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk)" && false)
+	@command -v varnishd >/dev/null && command -v nginx >/dev/null \
+		|| (apt-get update -qq && apt-get install -y -qq varnish varnish-modules nginx-light >/dev/null) \
+		|| echo "make bench measures the edge with varnish, varnish-modules and nginx: not installed"
 	$(BENCH_ENV) $(WITH_DB) $(BIN)/python -m tools.bench pages

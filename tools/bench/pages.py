@@ -43,6 +43,7 @@ from apps.events.models import Event
 from apps.news.models import Article, Section
 from apps.news.views import ArticleListView, SectionDetailView
 from apps.organisations.models import Organisation, Person
+from tools.bench.edge import measure_edge
 
 HOST = "127.0.0.1"  # loopback only, in-process and under gunicorn
 LANGUAGE = "en"
@@ -81,7 +82,8 @@ INTERACTIVE_MS = 1000  # DOMContentLoaded of a newsroom page in Chromium, under 
 RATIO = {"cold": 0.35, "warm": 0.80}  # article detail's throughput / the baseline's
 WORKER_RSS_MB = 150
 LOAD_DEMO_SECONDS = 300
-HTTP_RUNS = {"cold": 0, "warm": 300}  # PAGE_CACHE_SECONDS in gunicorn's environment
+HTTP_RUNS = {"cold": 0, "warm": 300}
+EDGE_LOAD_SECONDS = 30  # PAGE_CACHE_SECONDS in gunicorn's environment
 OPS = {"<": operator.lt, "<=": operator.le, ">=": operator.ge, "==": operator.eq}
 
 
@@ -150,6 +152,12 @@ class Command(BaseCommand):
             report["http"][run] = self.serve_and_load(
                 run, cache_seconds, paths, duration, browser_pages if run == "cold" else None
             )
+        self.progress("The edge: Varnish in front, nginx beside it")
+        report["edge"] = measure_edge(
+            paths=paths, duration=duration, load_seconds=EDGE_LOAD_SECONDS, wrk=wrk,
+            progress=self.progress, check=check, free_port=free_port,
+            wait_until_up=wait_until_up,
+        )  # fmt: skip
         report["load_demo"] = load_demo_time()
         report["seconds"] = round(time.perf_counter() - started, 1)
         report["targets"] = targets(report)
@@ -453,14 +461,16 @@ def wait_until_up(process, url, log_path, timeout=60):
     raise CommandError(f"gunicorn did not answer within {timeout} s: see {log_path}")
 
 
-def wrk(url, duration):
-    """Requests/s and latency percentiles (ms) of a wrk run, through tools/bench/wrk_report.lua."""
+def wrk(url, duration, script=WRK_SCRIPT, connections=WRK_CONNECTIONS, env=None):
+    """Requests/s and latency percentiles (ms) of a wrk run, through tools/bench/wrk_report.lua
+    (or a script that ends with it)."""
     command = [
-        WRK, f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{duration}s", "--latency",
-        "--timeout", "30s", "-s", str(WRK_SCRIPT), url,
+        WRK, f"-t{WRK_THREADS}", f"-c{connections}", f"-d{duration}s", "--latency",
+        "--timeout", "30s", "-s", str(script), url,
     ]  # fmt: skip
+    env = {**os.environ, "BENCH_REPORT_LUA": str(WRK_SCRIPT), **(env or {})}
     result = subprocess.run(
-        command, capture_output=True, text=True, timeout=duration + 60, check=False
+        command, capture_output=True, text=True, timeout=duration + 60, check=False, env=env
     )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if result.returncode or line is None:
@@ -553,6 +563,7 @@ def targets(report):
         rows += [(f"Throughput, {run}", row) for row in result["pages"]]
         rows += [("Newsroom in Chromium", row) for row in result.get("browser", [])]
         rows.append((f"Memory, {run}", {"name": "gunicorn workers", **result["memory"]}))
+    rows.append(("Edge", {"name": "Varnish", **report["edge"]}))
     rows.append(("Data", {"name": "load_demo", **report["load_demo"]}))
     return [
         {"section": section, "item": row.get("name") or row["key"], **item}
@@ -623,6 +634,20 @@ def sections(report):
                 for row in result["browser"]
             ]  # fmt: skip
             tables.append((f"Newsroom in Chromium under gunicorn, {run}", headers, rows))
+    edge = report["edge"]
+    if "throughput" in edge:
+        rows = [
+            [name, row["rps"], value(row["vs_nginx"]), row["p50_ms"], row["p95_ms"],
+             row["non_2xx_3xx"] + row["socket_errors"]]
+            for name, row in edge["throughput"].items()
+        ]  # fmt: skip
+        headers = ["Server", "Req/s", "× nginx", "p50 ms", "p95 ms", "Errors"]
+        tables.append(("The edge (Varnish) against nginx static", headers, rows))
+        load = edge["load"]
+        tables.append(("The edge under a publishing load", ["Measure", "Value"],
+                       [[name, value(number)] for name, number in load.items()]))  # fmt: skip
+    tables.append(("Edge targets", ["Target", "Result"],
+                   [[target_text([c]), result_text([c])] for c in edge["checks"]]))  # fmt: skip
     rows = []
     for run, result in report["http"].items():
         memory = result["memory"]
