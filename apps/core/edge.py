@@ -39,6 +39,9 @@ HEADER = "Surrogate-Key"
 LINKING_ITEMS = 500
 #: Keys per purge request: well under Varnish's 8 KB request header limit.
 KEYS_PER_REQUEST = 200
+#: Keys a response may carry (Varnish refuses response headers over 8 KB, CDNs over 16 KB):
+#: a longer one (a sitemap of 1,000 items) names the kinds of its items instead.
+MAX_KEYS = 300
 
 _shown = ContextVar("edge_keys_shown", default=None)
 
@@ -64,6 +67,15 @@ def collecting():
         yield keys
     finally:
         _shown.reset(token)
+
+
+def header_value(keys):
+    """The Surrogate-Key header: the keys, or, past MAX_KEYS, the item keys replaced by their
+    kinds' list keys (a change to any item of the kind then purges the page softly)."""
+    if len(keys) > MAX_KEYS:
+        items = {key for key in keys if key.rpartition("-")[2].isdigit()}
+        keys = (keys - items) | {f"{key.rpartition('-')[0]}-list" for key in items}
+    return " ".join(sorted(keys))
 
 
 def shows(*keys):

@@ -193,7 +193,7 @@ class SurrogateKeysMiddleware:
         with edge.collecting() as keys:
             response = self.get_response(request)
         if is_cacheable_response(response) and "Cache-Control" not in response:
-            response[edge.HEADER] = " ".join(sorted(keys))
+            response[edge.HEADER] = edge.header_value(keys)
             patch_cache_control(
                 response,
                 public=True,

@@ -95,3 +95,11 @@ def test_a_newly_public_event_purges_the_pages_of_the_articles_that_link_to_it(s
     _hard, soft = edge.keys_affected_by(story["session"])
     assert edge.page_of(Article, story["article"].pk) in soft
     assert edge.list_key(Event) in soft
+
+
+def test_a_page_of_many_items_names_their_kinds_instead(client, monkeypatch):
+    monkeypatch.setattr(edge, "MAX_KEYS", 5)
+    articles = ArticleFactory.create_batch(6)
+    shown = keys(client, reverse("sitemap_section", kwargs={"section": "articles"}))
+    assert edge.list_key(Article) in shown
+    assert not {key(article) for article in articles} & shown
