@@ -44,6 +44,7 @@ from apps.news.models import Article, Section
 from apps.news.views import ArticleListView, SectionDetailView
 from apps.organisations.models import Organisation, Person
 from tools.bench.edge import measure_edge
+from tools.bench.plans import PLAN_ROWS, worst_plans
 
 HOST = "127.0.0.1"  # loopback only, in-process and under gunicorn
 LANGUAGE = "en"
@@ -179,7 +180,9 @@ class Command(BaseCommand):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page["path"], HTTP_HOST=HOST)
         # Now: the next request's start clears the connection's log the context reads.
-        sql = [query["sql"][:SQL_CHARS] for query in queries]
+        statements = [query["sql"] for query in queries]
+        sql = [statement[:SQL_CHARS] for statement in statements]
+        plans = worst_plans(statements) if page["kind"] != "admin" else None
         timings = []
         deadline = time.perf_counter() + seconds
         while len(timings) < runs and (len(timings) < MIN_RUNS or time.perf_counter() < deadline):
@@ -195,6 +198,10 @@ class Command(BaseCommand):
             "p95_ms": round(timings[max(int(len(timings) * 0.95) - 1, 0)], 1),
             "sql": sql[:SQL_KEPT],
         }  # fmt: skip
+        if plans is not None:
+            for measure, (rows, statement) in plans.items():
+                row[f"plan_{measure}"] = rows
+                row[f"plan_{measure}_sql"] = statement[:SQL_CHARS]
         row["checks"] = checks(row)
         return row
 
@@ -404,7 +411,9 @@ def admin_client():
 
 def page_checks(row):
     checks = [check("status", row["status"], "==", 200),
-              check("queries", row["queries"], "<=", PAGE_QUERIES)]  # fmt: skip
+              check("queries", row["queries"], "<=", PAGE_QUERIES),
+              check("rows filtered away by a plan", row["plan_filtered"], "<=", PLAN_ROWS),
+              check("rows sorted by a plan", row["plan_sorted"], "<=", PLAN_ROWS)]  # fmt: skip
     if row["kind"] in P50_MS:
         checks.append(check("p50", row["p50_ms"], "<", P50_MS[row["kind"]], " ms"))
     elif row["kind"] == "search":
