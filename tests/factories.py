@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import factory
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
@@ -161,3 +162,21 @@ class ArticleFactory(PublishedFactory):
 
     class Meta:
         model = Article
+
+
+def many_unrelated_events(count=3000):
+    """Enough events that PostgreSQL walks an index rather than the whole (tiny) table."""
+    now = timezone.now()
+    Event.objects.bulk_create(
+        Event(
+            end_date=date(2020, 1, 1) + timedelta(days=n % 900),
+            kind=EventKind.MEETING,
+            title_en=f"Other event {n}", title_ru=f"Другое событие {n}",
+            slug=f"other-{n}", slug_en=f"other-{n}", slug_ru=f"other-{n}",
+            start_date=date(2020, 1, 1) + timedelta(days=n % 900),
+            status=PublicationStatus.PUBLISHED, published_at=now - timedelta(days=1),
+        )
+        for n in range(count)
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

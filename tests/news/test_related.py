@@ -2,16 +2,18 @@
 event (issue 16: a query whose cost grew with the events table)."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
-from apps.core.models import PublicationStatus
-from apps.events.models import Event, EventKind
 from apps.news.related import events_of_agreement
-from tests.factories import AgreementFactory, ArticleFactory, EventFactory
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    EventFactory,
+    many_unrelated_events,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,20 +40,8 @@ def test_the_concluding_session_and_the_events_of_public_articles_about_it():
 
 def test_the_events_are_found_by_their_keys_not_by_reading_every_event():
     agreement = story()
-    now = timezone.now()
-    Event.objects.bulk_create(
-        Event(
-            end_date=date(2020, 1, 1) + timedelta(days=n % 900),
-            kind=EventKind.MEETING,
-            title_en=f"Other event {n}", title_ru=f"Другое событие {n}",
-            slug=f"other-{n}", slug_en=f"other-{n}", slug_ru=f"other-{n}",
-            start_date=date(2020, 1, 1) + timedelta(days=n % 900),
-            status=PublicationStatus.PUBLISHED, published_at=now - timedelta(days=1),
-        )
-        for n in range(3000)
-    )  # fmt: skip
+    many_unrelated_events()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
         sql, params = events_of_agreement(agreement).query.sql_with_params()
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT TEXT) {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())

@@ -96,3 +96,24 @@ def test_person_json_ld(client):
     person = PersonFactory(name="Imangali Tasmagambetov", rank="")
     blocks = json_ld_blocks(html_of(client, person.get_absolute_url()))
     assert {"@type": "Person"}.items() <= next(b for b in blocks if b["@type"] == "Person").items()
+
+
+def test_an_organisations_events_are_found_by_their_keys_not_by_reading_every_event(client):
+    """Issue 16: `organiser = X OR pk IN (...)` walked every event; `make bench` flagged it
+    with 10,003 rows filtered away at 100k."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import many_unrelated_events
+    from tools.bench.plans import worst_plans
+
+    ministry = OrganisationFactory()
+    EventFactory(title="Organised by the ministry", organiser=ministry)
+    EventFactory(title="The ministry took part").participants.add(ministry)
+    many_unrelated_events()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(ministry.get_absolute_url()).content.decode()
+    assert "Organised by the ministry" in html
+    assert "The ministry took part" in html
+    rows_filtered, statement = worst_plans([query["sql"] for query in queries])["filtered"]
+    assert rows_filtered < 100, statement
