@@ -172,6 +172,8 @@ class Agreement(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "-concluded_on"], name="agreement_kind_concluded_idx"),
+            # The latest agreements (home, registry): newest first, without sorting them all.
+            models.Index(fields=["status", "-concluded_on", "-id"], name="agreement_latest_idx"),
             models.Index(fields=["agreement_status"], name="agreement_status_idx"),
             GinIndex(fields=["search"], name="agreement_search_idx"),
             *trigram_indexes("agreement", "title"),

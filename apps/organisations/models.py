@@ -1,5 +1,6 @@
 """Countries, organisations (a hierarchy: CSTO > councils; Russia > ministry), people, positions."""
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
@@ -251,6 +252,14 @@ class Person(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             GinIndex(fields=["search"], name="person_search_idx"),
+            # The people list, alphabetical in each language, without sorting them all.
+            *(
+                models.Index(
+                    fields=["status", f"sort_name_{code}", f"name_{code}"],
+                    name=f"person_alphabet_{code}_idx",
+                )
+                for code, _name in settings.LANGUAGES
+            ),
             *trigram_indexes("person", "name"),
             *name_trigram_indexes("person"),
             *missing_language_indexes("person", ("name",)),

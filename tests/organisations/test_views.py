@@ -117,3 +117,27 @@ def test_an_organisations_events_are_found_by_their_keys_not_by_reading_every_ev
     assert "The ministry took part" in html
     rows_filtered, statement = worst_plans([query["sql"] for query in queries])["filtered"]
     assert rows_filtered < 100, statement
+
+
+def test_the_people_list_walks_its_alphabetical_index_instead_of_sorting_everyone(client):
+    """Issue 16: the list sorted every published person (5,003 at 100k) for each page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from apps.core.models import PublicationStatus
+    from tools.bench.plans import worst_plans
+
+    Person.objects.bulk_create(
+        Person(name_en=f"Person {n:05}", name_ru=f"Персона {n:05}", sort_name_en=f"{n:05}",
+               sort_name_ru=f"{n:05}", slug=f"person-{n}", slug_en=f"person-{n}",
+               slug_ru=f"person-{n}", status=PublicationStatus.PUBLISHED,
+               published_at=timezone.now())
+        for n in range(5000)
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("organisations:person_list")).status_code == 200
+    rows_sorted, statement = worst_plans([query["sql"] for query in queries])["sorted"]
+    assert rows_sorted <= 1000, statement
