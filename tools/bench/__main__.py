@@ -10,6 +10,7 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cstonews.settings")
+    os.environ.setdefault("DJANGO_BENCH_BASELINE", "1")  # the bare view pages are compared with
     import django
 
     django.setup()
