@@ -39,6 +39,26 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _server_finishes_before_the_database_is_emptied(request):
+    """Waits, after each test, for the live server's requests still in flight: closing a
+    browser context does not stop the server's thread, and one still in a transaction
+    when the database is emptied deadlocks with the TRUNCATE ("couldn't be flushed").
+    Asking for transactional_db here makes this run before its teardown empties it."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    server = request.getfixturevalue("live_server")
+    browser = request.getfixturevalue("browser")
+    yield
+    for context in browser.contexts:
+        context.close()
+    for thread in list(server.thread.httpd._threads):
+        thread.join(timeout=30)
+        assert not thread.is_alive(), "a request to the live server did not finish in 30 s"
+
+
 @pytest.fixture
 def demo(transactional_db):
     call_command("load_demo", verbosity=0)
@@ -75,13 +95,3 @@ def member(username, role):
     user.save()
     user.groups.add(group)
     return user
-
-
-@pytest.fixture
-def contexts():
-    """Browser contexts, closed before the database is emptied: an autosave still on its
-    way would otherwise hold a lock the emptying waits for."""
-    opened = []
-    yield opened
-    for context in opened:
-        context.close()

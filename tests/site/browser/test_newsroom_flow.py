@@ -22,9 +22,8 @@ TITLE_RU = "Заседание Совета министров обороны О
 TITLE_EN = "Meeting of the CSTO Council of Defence Ministers"
 
 
-def newsroom(browser, live_server, user, contexts, viewport=DESKTOP):
+def newsroom(browser, live_server, user, viewport=DESKTOP):
     context = browser.new_context(viewport=viewport, base_url=live_server.url, locale="ru-RU")
-    contexts.append(context)
     context.add_cookies([{"name": "language", "value": "ru", "url": live_server.url}])
     page = context.new_page()
     page.goto(reverse("admin:login"))
@@ -47,13 +46,13 @@ def press(page, button):
         page.click(f"input[name={button}]")
 
 
-def test_a_statement_from_draft_to_publication(browser, live_server, demo, contexts):
+def test_a_statement_from_draft_to_publication(browser, live_server, demo):
     author = member("anna", AUTHOR)
     editor = member("egor", EDITOR)
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
 
     # The author writes in Russian; the editor's toolbar speaks Russian.
-    page = newsroom(browser, live_server, author, contexts)
+    page = newsroom(browser, live_server, author)
     page.goto(reverse("admin:news_article_add"))
     assert page.locator('.prose-editor [title="полужирный"]').count() >= 1
     page.select_option("#id_section", index=1)
@@ -87,7 +86,7 @@ def test_a_statement_from_draft_to_publication(browser, live_server, demo, conte
     article = Article.objects.get(title_ru=TITLE_RU)
 
     # The editor previews both languages and reads them side by side.
-    chief = newsroom(browser, live_server, editor, contexts)
+    chief = newsroom(browser, live_server, editor)
     chief.goto(reverse("admin:index"))
     assert "anna" in chief.locator(".newsroom-dashboard").inner_text()
     preview = reverse("admin:news_article_preview", args=[article.pk])

@@ -42,9 +42,8 @@ def activate(page, selector):
         page.keyboard.press("Enter")
 
 
-def sign_in(browser, live_server, user, contexts):
+def sign_in(browser, live_server, user):
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url, locale="ru-RU")
-    contexts.append(context)
     context.add_cookies([{"name": "language", "value": "ru", "url": live_server.url}])
     page = context.new_page()
     page.goto(reverse("admin:index"))
@@ -66,13 +65,13 @@ def message(page):
     return page.locator(".messagelist").inner_text()
 
 
-def test_the_publishing_path_with_the_keyboard_alone(browser, live_server, demo, contexts):
+def test_the_publishing_path_with_the_keyboard_alone(browser, live_server, demo):
     author = member("anna", AUTHOR)
     editor = member("egor", EDITOR)
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
 
     # The author writes from the dashboard's "add" link to the form's last button.
-    page = sign_in(browser, live_server, author, contexts)
+    page = sign_in(browser, live_server, author)
     activate(page, f'a[href="{reverse("admin:news_article_add")}"]')
     tab_to(page, "#id_section")
     page.keyboard.press("ArrowDown")
@@ -89,7 +88,7 @@ def test_the_publishing_path_with_the_keyboard_alone(browser, live_server, demo,
     assert "Встреча прошла в Москве." in article.body_ru
 
     # The editor finds it in the review queue and returns it with a note.
-    chief = sign_in(browser, live_server, editor, contexts)
+    chief = sign_in(browser, live_server, editor)
     change = reverse("admin:news_article_change", args=[article.pk])
     activate(chief, f'.newsroom-dashboard a[href="{change}"]')
     tab_to(chief, "#id_note_for_author")
