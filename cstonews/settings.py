@@ -147,6 +147,11 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+# Parameters bound by the server, so that psycopg prepares a statement run often (its fifth
+# time on a connection): PostgreSQL then plans the public pages' queries once per connection,
+# where planning an article's lookup cost more than running it.
+SERVER_SIDE_BINDING = env("DATABASE_SERVER_SIDE_BINDING", "1") == "1"
+DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", SERVER_SIDE_BINDING)
 # A read replica (streaming replication) for the public pages; writes and staff stay on
 # the primary (apps/core/routers.py).
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
@@ -157,6 +162,7 @@ if DATABASE_REPLICA_URL:
         conn_health_checks=True,
     )
     DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    DATABASES["replica"]["OPTIONS"].setdefault("server_side_binding", SERVER_SIDE_BINDING)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["apps.core.routers.ReplicaRouter"]
 if not all(db["ENGINE"].endswith("postgresql") for db in DATABASES.values()):
@@ -201,6 +207,10 @@ PAGE_CACHE_CHECK_SECONDS = float(env("PAGE_CACHE_CHECK_SECONDS", "1"))
 # Results of costly queries kept per content generation: list counts, archive months,
 # related articles (apps/core/generation.py); 0 runs them every time.
 QUERY_CACHE_SECONDS = int(env("QUERY_CACHE_SECONDS", "300"))
+
+# How long rendered parts of public pages are kept; a change to what a part shows drops it
+# sooner (apps/core/fragments.py). 0 makes every part anew each time.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "86400"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -51,6 +51,7 @@ def _test_settings(settings, tmp_path):
     # Pages and counts are cached only where a test is about caching (tests/core/test_pagecache.py).
     settings.PAGE_CACHE_SECONDS = 0
     settings.QUERY_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0  # tests/core/test_fragments.py turns them on
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from apps.agreements.filters import AgreementFilter
 from apps.agreements.models import Agreement, OfficialText, Party
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import FilteredListMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, FragmentsMixin, PublishedObjectMixin
 from apps.media.views import document_response
 from apps.organisations.models import Organisation
 
@@ -71,7 +71,10 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     def get_base_queryset(self):
         return with_party_counts(
             Agreement.objects.select_related("adopting_body", "depositary", "concluded_at")
-        ).prefetch_related(
+        )
+
+    def get_content_prefetches(self):
+        return (
             "subjects",
             "texts",
             # A party whose state the visitor may not see is not shown: its name is
@@ -122,7 +125,7 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         )
 
 
-class StateAgreementsView(SeoMixin, ListView):
+class StateAgreementsView(SeoMixin, FragmentsMixin, ListView):
     """One state's record: every published agreement it signed or joined, with its status."""
 
     template_name = "agreements/state_agreements.html"

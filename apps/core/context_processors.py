@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from apps.core.seo import site_path
@@ -21,12 +22,18 @@ def languages(request):
     path = site_path(request.get_full_path())
     return {
         "language_links": [
-            {
-                "code": code,
-                "name": name,
-                "url": translate_url(path, code),
-                "current": code == current,
-            }
+            LanguageLink(code, name, path, current=code == current)
             for code, name in settings.LANGUAGES
         ]
     }
+
+
+class LanguageLink:
+    """This page in one language; its address is worked out only if a template asks."""
+
+    def __init__(self, code, name, path, current):
+        self.code, self.name, self.path, self.current = code, name, path, current
+
+    @cached_property
+    def url(self):
+        return translate_url(self.path, self.code)

@@ -78,6 +78,11 @@ def header_value(keys):
     return " ".join(sorted(keys))
 
 
+def keys_shown():
+    """The keys collected so far for this response (None outside a public response)."""
+    return _shown.get()
+
+
 def shows(*keys):
     keys_shown = _shown.get()
     if keys_shown is not None:

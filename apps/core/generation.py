@@ -22,7 +22,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from apps.core import edge
+from apps.core import edge, fragments
 
 logger = logging.getLogger(__name__)
 
@@ -74,13 +74,14 @@ def content_generation_bump(*, seen=None):
     return moved
 
 
-def purge_what_came_due(since, now):
-    """At the edge, the pages of the items that went live or away by themselves since the
-    last generation; at a day boundary, every page (the coming events move on)."""
+def purge_what_came_due(since, now, generation):
+    """At the edge and in the kept fragments, the pages of the items that went live or away
+    by themselves since the last generation; at a day boundary, every page (the coming events
+    move on)."""
     from apps.core.apps import public_content_models
     from apps.core.models import PublicationStatus, Publishable
 
-    if not edge.enabled():
+    if not (edge.enabled() or fragments.enabled()):
         return
     hard, soft = set(), set()
     if timezone.localdate(since) != timezone.localdate(now):
@@ -96,6 +97,7 @@ def purge_what_came_due(since, now):
             item_hard, item_soft = edge.keys_affected_by(item)
             hard |= item_hard
             soft |= item_soft
+    fragments.changed(hard | soft, generation)
     edge.purge(hard, soft)
 
 
@@ -121,7 +123,7 @@ def current_generation():
             # Never computed, or a scheduled change came due: the content changed by itself.
             moved = content_generation_bump(seen=None if row is None else row.number)
             if moved and row is not None and row.changed_at is not None:
-                purge_what_came_due(row.changed_at, now)
+                purge_what_came_due(row.changed_at, now, generation=row.number + 1)
             row = model.objects.get(pk=1)
         state = {"number": row.number, "next_change_at": row.next_change_at, "checked_at": now,
                  "wal_lsn": row.wal_lsn}  # fmt: skip
@@ -154,13 +156,14 @@ class _PublicPagesRefresh:
     def __call__(self):
         self.done = True
         content_generation_bump()
-        if not edge.enabled():
+        if not (edge.enabled() or fragments.enabled()):
             return
         # After the commit: the relations read now are the saved ones.
         for item in self.items:
             hard, soft = edge.keys_affected_by(item)
             self.hard |= hard
             self.soft |= soft
+        fragments.changed(self.hard | self.soft, current_generation())
         edge.purge(self.hard, self.soft)
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.functional import SimpleLazyObject
 
 
 def absolute(request, url):
@@ -72,13 +73,16 @@ class SeoMixin:
         context = super().get_context_data(**kwargs)
         request = self.request
         breadcrumbs = self.get_breadcrumbs()
-        json_ld = [data for data in [self.get_json_ld()] if data]
-        if breadcrumbs:
-            json_ld.append(breadcrumb_list(request, breadcrumbs))
+
+        def json_ld():
+            data = [data for data in [self.get_json_ld()] if data]
+            return data + ([breadcrumb_list(request, breadcrumbs)] if breadcrumbs else [])
+
         image = self.get_og_image()
         context.update(
             breadcrumbs=breadcrumbs,
-            json_ld=json_ld,
+            # Made only when the page's head is (not when a kept fragment serves it).
+            json_ld=SimpleLazyObject(json_ld),
             og_type=self.og_type,
             og_image=image_object(request, image),
         )

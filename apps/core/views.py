@@ -6,6 +6,7 @@ import sys
 
 from django.conf import settings
 from django.db import connections
+from django.db.models import prefetch_related_objects
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import (
     Http404,
@@ -25,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from apps.core import edge
+from apps.core.fragments import Fragments
 from apps.core.paginator import CachedCountPaginator
 
 
@@ -38,10 +40,30 @@ class MovedTo(Exception):
         self.url = url
 
 
-class PublishedObjectMixin:
+class FragmentsMixin:
+    """A public page whose content and JSON-LD are kept as fragments until what they show
+    changes (apps/core/fragments.py). The view's costly context goes in
+    `get_fragment_context()`, which runs only when a fragment has to be made."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Before the view reads anything: the generation its data is at least as new as.
+        self.fragments = Fragments(
+            request, self.get_fragment_context, keep=not getattr(self, "preview", False)
+        )
+
+    def get_fragment_context(self):
+        return {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fragments=self.fragments, **kwargs)
+
+
+class PublishedObjectMixin(FragmentsMixin):
     """Detail views show published items only, unless rendering a preview for staff.
 
-    Views define `get_base_queryset()` (with their select/prefetch); `preview` is switched
+    Views define `get_base_queryset()` (with what the page's head needs) and
+    `get_content_prefetches()` (what its content adds); `preview` is switched
     on only by the admin's preview and by valid embargo links, never by a URL parameter.
     """
 
@@ -70,6 +92,17 @@ class PublishedObjectMixin:
         edge.about(item)
         return item
 
+    def get_content_prefetches(self):
+        """What the page's content shows beside the item: read only when it is made."""
+        return ()
+
+    def get_fragment_context(self):
+        item = self.object
+        if deferred := item.get_deferred_fields():
+            item.refresh_from_db(fields=deferred)
+        prefetch_related_objects([item], *self.get_content_prefetches())
+        return super().get_fragment_context()
+
     def get_context_data(self, **kwargs):
         # The switcher and hreflang links lead to this item's own address in each language
         # it is shown in; a language that hides it has no such address (see base.html).
@@ -93,7 +126,7 @@ class PublishedObjectMixin:
         return response
 
 
-class FilteredListMixin:
+class FilteredListMixin(FragmentsMixin):
     """A list view filtered by a django-filter FilterSet from the query string.
 
     Views define `get_base_queryset()`; `excluded_filters` names filters that make no

@@ -19,7 +19,7 @@ from apps.core import edge
 from apps.core.filters import FIRST_YEAR, LAST_YEAR
 from apps.core.generation import kept_for_generation
 from apps.core.seo import SeoMixin, absolute, image_object, publisher
-from apps.core.views import FilteredListMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, FragmentsMixin, PublishedObjectMixin
 from apps.events.models import Event
 from apps.media.views import document_response
 from apps.news.filters import ArticleFilter
@@ -35,13 +35,13 @@ def news_crumb():
     return (NEWS, reverse("news:article_list"))
 
 
-class HomeView(SeoMixin, TemplateView):
+class HomeView(SeoMixin, FragmentsMixin, TemplateView):
     """The lead story, the latest of each section, coming events and recent agreements."""
 
     template_name = "news/home.html"
     lists_kinds = (Article, Event, Agreement)
 
-    def get_context_data(self, **kwargs):
+    def get_fragment_context(self):
         articles = Article.objects.public().for_listing()
         lead = articles.filter(is_featured=True).first() or articles.first()
         sections = list(Section.objects.all())
@@ -59,13 +59,12 @@ class HomeView(SeoMixin, TemplateView):
                 by_section.setdefault(article.section_id, []).append(article)
         sections = [(s, by_section[s.pk]) for s in sections if s.pk in by_section]
         today = timezone.localdate()
-        return super().get_context_data(
-            lead_article=lead,
-            sections_with_articles=sections,
-            upcoming_events=Event.objects.public().upcoming(today).select_related("country")[:5],
-            latest_agreements=Agreement.objects.public().order_by("-concluded_on", "-pk")[:5],
-            **kwargs,
-        )
+        return {
+            "lead_article": lead,
+            "sections_with_articles": sections,
+            "upcoming_events": Event.objects.public().upcoming(today).select_related("country")[:5],
+            "latest_agreements": Agreement.objects.public().order_by("-concluded_on", "-pk")[:5],
+        }
 
     def get_json_ld(self):
         return {
@@ -123,11 +122,13 @@ class ArticleListView(SeoMixin, FilteredListMixin, ListView):
             crumbs.append((self.page_title, self.request.path))
         return crumbs
 
+    def get_fragment_context(self):
+        return {"archive_months": archive_months() if self.period else None}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             page_title=self.page_title,
             period=self.period,
-            archive_months=archive_months() if self.period else None,
             **kwargs,
         )
 
@@ -152,12 +153,15 @@ def count_by_month():
     return list(years.items())
 
 
-class ArchiveView(SeoMixin, TemplateView):
+class ArchiveView(SeoMixin, FragmentsMixin, TemplateView):
     template_name = "news/archive.html"
     lists_kinds = (Article,)
 
+    def get_fragment_context(self):
+        return {"archive": archive_months()}
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page_title=_("Archive"), archive=archive_months(), **kwargs)
+        return super().get_context_data(page_title=_("Archive"), **kwargs)
 
     def get_breadcrumbs(self):
         return [news_crumb(), (_("Archive"), self.request.path)]
@@ -197,27 +201,39 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     og_type = "article"
 
     def get_base_queryset(self):
+        # The body is read only when the page's content is made (PublishedObjectMixin).
         return (
             Article.objects.filter(section__slug=self.kwargs["section"])
-            .select_related("section", "main_image", "dateline_agency")
-            .prefetch_related(
-                Prefetch("organisations", queryset=Organisation.objects.public()),
-                Prefetch("events", queryset=Event.objects.public()),
-                Prefetch("agreements", queryset=Agreement.objects.public()),
-                "corrections",
-                "attachments",
-                Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),
-            )
+            .select_related("section", "main_image")
+            .defer("body")
         )
 
-    def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+    def get_content_prefetches(self):
+        return (
+            "dateline_agency",
+            Prefetch("organisations", queryset=Organisation.objects.public()),
+            Prefetch("events", queryset=Event.objects.public()),
+            Prefetch("agreements", queryset=Agreement.objects.public()),
+            "corrections",
+            "attachments",
+            Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),
+        )
+
+    def get_fragment_context(self):
+        context = super().get_fragment_context()
+        article = self.object
         # People are shown with the title they held on the article's date.
         day = localtime(article.published_at).date()
         article.people_on_date = list(
             Person.objects.public().filter(articles=article).with_titles_on(day)
         )
-        return article
+        previous_article, next_article = article.neighbours_in_section()
+        return {
+            **context,
+            "related_articles": article.related_articles(RELATED_ARTICLES),
+            "previous_article": previous_article,
+            "next_article": next_article,
+        }
 
     def get_breadcrumbs(self):
         article = self.object
@@ -258,14 +274,8 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        previous_article, next_article = article.neighbours_in_section()
         return super().get_context_data(
-            page_title=article.title,
-            page_description=article.lead,
-            related_articles=article.related_articles(RELATED_ARTICLES),
-            previous_article=previous_article,
-            next_article=next_article,
-            **kwargs,
+            page_title=article.title, page_description=article.lead, **kwargs
         )
 
 

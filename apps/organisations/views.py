@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from apps.core.languages import localized
 from apps.core.paginator import CachedCountPaginator
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import PublishedObjectMixin
+from apps.core.views import FragmentsMixin, PublishedObjectMixin
 from apps.organisations.models import Organisation, OrganisationKind, Person, Position
 
 ORGANISATIONS = _("Organisations")
@@ -17,7 +17,7 @@ PEOPLE = _("People")
 DIRECTORY_PREVIEW = 12
 
 
-class OrganisationListView(SeoMixin, ListView):
+class OrganisationListView(SeoMixin, FragmentsMixin, ListView):
     """The directory, grouped by kind: the first few of each kind, or one kind in pages.
 
     An archive holds thousands of ministries, agencies and outlets: the overview shows
@@ -50,23 +50,30 @@ class OrganisationListView(SeoMixin, ListView):
         labels = dict(OrganisationKind.choices)
         if self.kind:
             context["groups"] = [(self.kind, labels[self.kind], context["organisations"], None)]
-        else:
-            published = Organisation.objects.public()
-            counts = dict(published.order_by().values_list("kind").annotate(count=Count("pk")))
-            base = self.get_base_listing()
-            firsts = [base.filter(kind=kind)[:DIRECTORY_PREVIEW] for kind in counts]
-            by_kind = {}
-            if firsts:
-                for organisation in firsts[0].union(*firsts[1:], all=True):
-                    by_kind.setdefault(organisation.kind, []).append(organisation)
-            context["groups"] = [
+        context["kinds"] = OrganisationKind.choices
+        context["current_kind"] = self.kind
+        return context
+
+    def get_fragment_context(self):
+        """The overview's groups, read only when the page's content is made."""
+        if self.kind:
+            return {}
+        labels = dict(OrganisationKind.choices)
+        published = Organisation.objects.public()
+        counts = dict(published.order_by().values_list("kind").annotate(count=Count("pk")))
+        base = self.get_base_listing()
+        firsts = [base.filter(kind=kind)[:DIRECTORY_PREVIEW] for kind in counts]
+        by_kind = {}
+        if firsts:
+            for organisation in firsts[0].union(*firsts[1:], all=True):
+                by_kind.setdefault(organisation.kind, []).append(organisation)
+        return {
+            "groups": [
                 (kind, labels[kind], by_kind[kind], counts[kind])
                 for kind in OrganisationKind.values
                 if kind in by_kind
             ]
-        context["kinds"] = OrganisationKind.choices
-        context["current_kind"] = self.kind
-        return context
+        }
 
     def get_base_listing(self):
         return (
@@ -96,9 +103,10 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "organisation"
 
     def get_base_queryset(self):
-        return Organisation.objects.select_related(
-            "parent__parent__parent", "country"
-        ).prefetch_related(
+        return Organisation.objects.select_related("parent__parent__parent", "country")
+
+    def get_content_prefetches(self):
+        return (
             Prefetch("children", queryset=Organisation.objects.public()),
             Prefetch(
                 "positions",
@@ -159,7 +167,7 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         )
 
 
-class PersonListView(SeoMixin, ListView):
+class PersonListView(SeoMixin, FragmentsMixin, ListView):
     template_name = "organisations/person_list.html"
     lists_kinds = (Person,)
     context_object_name = "people"
@@ -189,14 +197,15 @@ class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     og_type = "profile"
 
     def get_base_queryset(self):
-        return Person.objects.select_related("photo").prefetch_related(
-            Prefetch(
-                "positions",
-                queryset=Position.objects.in_public_organisations()
-                .select_related("organisation")
-                .order_by("-start_date", "order"),
-            )
+        return Person.objects.select_related("photo")
+
+    def get_content_prefetches(self):
+        positions = (
+            Position.objects.in_public_organisations()
+            .select_related("organisation")
+            .order_by("-start_date", "order")
         )
+        return (Prefetch("positions", queryset=positions),)
 
     def get_breadcrumbs(self):
         return [

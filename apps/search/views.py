@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from apps.agreements.models import Agreement
 from apps.core.languages import localized
 from apps.core.seo import MarkupSafeJSONEncoder, SeoMixin
+from apps.core.views import FragmentsMixin
 from apps.events.models import Event
 from apps.news.models import Article
 from apps.organisations.models import Organisation, Person
@@ -18,7 +19,7 @@ from apps.search.forms import SearchFilterForm
 from apps.search.models import SearchPromotion
 
 
-class SearchView(SeoMixin, TemplateView):
+class SearchView(SeoMixin, FragmentsMixin, TemplateView):
     """One search over news, events, agreements, organisations and people."""
 
     template_name = "search/search.html"
@@ -26,21 +27,23 @@ class SearchView(SeoMixin, TemplateView):
     per_page = 20
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(page_title=_("Search"), **kwargs)
+
+    def get_fragment_context(self):
+        """The search itself: run only when the page's content is made."""
         raw = self.request.GET.get("q", "")
         text, shortened = query.normalise(raw)
         kind_key = self.request.GET.get("type", "all")
         sort = "date" if self.request.GET.get("sort") == "date" else "relevance"
         filters = SearchFilterForm(self.request.GET or None)
-        context = super().get_context_data(
-            filters=filters,
-            page_title=_("Search"),
-            query=text,
-            shortened=shortened,
-            kinds=query.KINDS,
-            active_kind=kind_key if kind_key in query.KINDS_BY_KEY else "all",
-            sort=sort,
-            **kwargs,
-        )
+        context = {
+            "filters": filters,
+            "query": text,
+            "shortened": shortened,
+            "kinds": query.KINDS,
+            "active_kind": kind_key if kind_key in query.KINDS_BY_KEY else "all",
+            "sort": sort,
+        }
         if not text:
             return context
         matches = query.candidates(query.KINDS, text, filters)

@@ -1,0 +1,132 @@
+"""Rendered parts of public pages, kept until something they show changes.
+
+A page's costly parts (an article with its sidebar and related news, a list's items, the
+JSON-LD) are rendered once and kept in the cache with the surrogate keys of everything they
+show (apps/core/edge.py) and the content generation they were made in. After the commit of
+a public change, each key it affects is marked as changed in the new generation (`changed`,
+beside the edge's purge), and a part is used only while none of its keys changed after the
+generation it was made in. A publish thus costs the origin only the parts that show what it
+changed; the page cache, keyed by the generation, starts again from nothing.
+
+Why no stale part can pass: a part is made in the generation its process knows, and a
+process that knows a generation reads data at least that new (ReplicaReadsMiddleware keeps
+it off a replica that has not replayed it). A part made from data older than a change was
+made in a generation older than the one the change's keys are marked with, so it fails the
+check however late it is stored. A key whose mark was lost from the cache counts as changed
+now. With a cache private to each process (locmem, in development), a change is marked in
+one process only: there a part is used only within its own generation.
+
+Pages opt in by putting a `Fragments` in their context (`FragmentsMixin`); the base template
+wraps the head's data and the content in `{% fragment %}`.
+"""
+
+import hashlib
+from contextlib import suppress
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError
+from django.utils.translation import get_language
+
+from apps.core import edge, generation
+
+PART = "fragment:{}"
+MARK = "fragment-key:{}"
+
+
+def enabled():
+    return settings.FRAGMENT_CACHE_SECONDS > 0
+
+
+def shared():
+    """Whether every process reads the same cache, and so sees every change's marks."""
+    return not isinstance(caches["default"], LocMemCache)
+
+
+def changed(keys, number):
+    """Mark `keys` as changed in generation `number` (after the commit of a public change)."""
+    if enabled() and keys:
+        generation.safe_cache("set_many", {MARK.format(key): number for key in keys}, None)
+
+
+def _marks(keys):
+    """{key: the generation it last changed in} for the keys whose mark the cache holds."""
+    keys = list(keys)
+    marks = generation.safe_cache("get_many", [MARK.format(key) for key in keys]) or {}
+    return {key: marks[MARK.format(key)] for key in keys if MARK.format(key) in marks}
+
+
+def get_many(names, number):
+    """{name: html} of the parts kept under `names` that nothing they show changed since
+    they were made (two reads of the cache, however many parts). A part used names its
+    keys in the response, as if it had been made again."""
+    entries = generation.safe_cache("get_many", [PART.format(name) for name in names]) or {}
+    entries = {name: entries[PART.format(name)] for name in names if PART.format(name) in entries}
+    if shared():
+        marks = _marks(set().union(*(keys for _made_in, keys, _html in entries.values())))
+        entries = {
+            name: (made_in, keys, html)
+            for name, (made_in, keys, html) in entries.items()
+            if all(marks.get(key, made_in + 1) <= made_in for key in keys)
+        }
+    else:
+        entries = {name: entry for name, entry in entries.items() if entry[0] == number}
+    for _made_in, keys, _html in entries.values():
+        edge.shows(*keys)
+    return {name: html for name, (_made_in, _keys, html) in entries.items()}
+
+
+def put(name, html, keys, made_in):
+    """Keep a part made in generation `made_in` that showed `keys`, unless one changed since."""
+    keys = sorted(keys)
+    if shared():
+        marks = _marks(keys)
+        if any(mark > made_in for mark in marks.values()):
+            return
+        for key in keys:
+            if key not in marks:
+                # Never marked, or the mark was lost: changed now, as far as anyone can tell.
+                generation.safe_cache("add", MARK.format(key), made_in, None)
+    generation.safe_cache(
+        "set", PART.format(name), (made_in, keys, html), settings.FRAGMENT_CACHE_SECONDS
+    )
+
+
+class Fragments:
+    """The parts of one public page that may be kept: named by the page's address and
+    language, made with `prepare()`'s extra context (the costly part of the view's work,
+    done only when a part has to be made)."""
+
+    #: The parts the base template keeps, read from the cache together.
+    parts = ("head", "body")
+
+    def __init__(self, request, prepare=None, keep=True):
+        address = f"{get_language()}:{request.path}?{request.GET.urlencode()}"
+        self.name = hashlib.sha256(address.encode()).hexdigest()
+        self.prepare = prepare
+        self._prepared = None
+        self._kept = None
+        # Kept only for public responses (never a preview), in the generation known now.
+        self.made_in = None
+        if keep and enabled() and edge.keys_shown() is not None:
+            # Nothing is kept while the database cannot say what is current.
+            with suppress(DatabaseError):
+                self.made_in = generation.current_generation()
+
+    def kept(self, part):
+        """(name, html or None), or None where this page's parts are not kept."""
+        if self.made_in is None:
+            return None
+        if self._kept is None:
+            self._kept = get_many([f"{self.name}:{name}" for name in self.parts], self.made_in)
+        name = f"{self.name}:{part}"
+        return name, self._kept.get(name)
+
+    def keep(self, name, html):
+        put(name, html, edge.keys_shown(), self.made_in)
+
+    def prepared(self):
+        if self._prepared is None:
+            self._prepared = self.prepare() if self.prepare else {}
+        return self._prepared

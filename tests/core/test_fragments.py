@@ -1,0 +1,171 @@
+"""Kept fragments of public pages (apps/core/fragments.py): a page's content is made once and
+used until something it shows changes, in a cache private to the process and in a shared
+Redis alike; never stale, never for a preview, and the page still names what it shows."""
+
+import os
+
+import pytest
+from django.core.cache import cache, caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.core import edge, fragments, generation
+from apps.core.services import publishable_unpublish
+from tests.core.test_pagecache import edited, published
+from tests.factories import ArticleFactory, OrganisationFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+def shared_redis(settings):
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no Redis at {REDIS_URL} (CI always has one)")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cstonews-fragments-test",
+        }
+    }
+
+
+@pytest.fixture(params=["per-process cache", "shared Redis"])
+def kept(request, settings):
+    if request.param == "shared Redis":
+        shared_redis(settings)
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    generation.forget()
+    yield request.param
+    cache.clear()
+    generation.forget()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def visit(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode(), len(queries), set(response["Surrogate-Key"].split())
+
+
+@pytest.fixture
+def story(editor, commit):
+    ministry = OrganisationFactory(name_en="Ministry of Defence")
+    with commit():
+        article = published(editor, relations=[("organisations", [ministry])],
+                            title_en="Summit opens", body_en="<p>The talks began.</p>")  # fmt: skip
+    generation.forget()
+    return article, ministry
+
+
+def test_a_kept_article_page_reads_only_its_article_and_names_what_it_shows(kept, client, story):
+    article, ministry = story
+    made, made_queries, made_keys = visit(client, article.get_absolute_url())
+    used, used_queries, used_keys = visit(client, article.get_absolute_url())
+    assert used == made
+    assert "Ministry of Defence" in used
+    assert made_queries > 4
+    assert used_queries == 1  # the article's lookup: is it public, at this address?
+    assert used_keys == made_keys
+    assert edge.key_of(type(ministry), ministry.pk) in used_keys
+
+
+def test_a_correction_shows_at_once(kept, client, story, editor, commit):
+    article, _ministry = story
+    visit(client, article.get_absolute_url())
+    with commit():
+        edited(editor, article, body_en="<p>The talks were postponed.</p>")
+    page, _queries, _keys = visit(client, article.get_absolute_url())
+    assert "postponed" in page
+    assert "The talks began" not in page
+
+
+def test_an_unpublished_organisation_leaves_the_sidebar_at_once(
+    kept, client, story, editor, commit
+):
+    article, ministry = story
+    visit(client, article.get_absolute_url())
+    with commit():
+        publishable_unpublish(item=ministry, user=editor)
+    page, _queries, _keys = visit(client, article.get_absolute_url())
+    assert "Ministry of Defence" not in page
+
+
+def test_an_unpublished_article_is_gone_from_its_address_and_the_news(
+    kept, client, story, editor, commit
+):
+    article, _ministry = story
+    news = "/en/news/"
+    assert "Summit opens" in visit(client, news)[0]
+    visit(client, article.get_absolute_url())
+    with commit():
+        publishable_unpublish(item=article, user=editor)
+    assert client.get(article.get_absolute_url()).status_code == 410
+    assert "Summit opens" not in visit(client, news)[0]
+
+
+def test_an_unrelated_publish_leaves_a_page_kept(kept, client, story, editor, commit):
+    """The point of keys: the page cache starts again after every publish; this does not."""
+    article, _ministry = story
+    visit(client, article.get_absolute_url())
+    with commit():
+        published(editor, section=SectionFactory(), title_en="Elsewhere")
+    generation.forget()
+    page, queries, _keys = visit(client, article.get_absolute_url())
+    assert "Elsewhere" not in page
+    if kept == "shared Redis":
+        assert queries == 2  # the new generation, read again, and the article
+    else:
+        # A per-process cache cannot learn of another process's changes: its parts last
+        # one generation.
+        assert queries > 2
+
+
+def test_a_part_made_from_data_older_than_a_change_is_never_used(kept, settings):
+    """A process still in generation 5 makes a part while generation 6 marks its key."""
+    if kept != "shared Redis":
+        pytest.skip("marks are read only from a shared cache; here parts last a generation")
+    fragments.changed({"article-1"}, 6)
+    fragments.put("late", "<p>old text</p>", {"all", "article-1"}, made_in=5)
+    assert fragments.get_many(["late"], 6) == {}
+    fragments.put("fresh", "<p>new text</p>", {"all", "article-1"}, made_in=6)
+    assert fragments.get_many(["fresh"], 6) == {"fresh": "<p>new text</p>"}
+    # A mark the cache lost counts as a change now: parts made before are not used.
+    cache.delete(fragments.MARK.format("article-1"))
+    fragments.put("after", "<p>newer</p>", {"article-1"}, made_in=7)
+    assert fragments.get_many(["fresh"], 7) == {}
+
+
+def kept_parts():
+    """How many parts the cache holds, whichever cache it is."""
+    backend = caches["default"]
+    if hasattr(backend, "_cache") and isinstance(backend._cache, dict):
+        return sum(":fragment:" in key for key in backend._cache)
+    import redis
+
+    return len(redis.Redis.from_url(REDIS_URL).keys("*:fragment:*"))
+
+
+def test_a_preview_is_never_kept(kept, client, editor_client):
+    draft = ArticleFactory(draft=True, title_en="Not yet")
+    preview = editor_client.get(reverse("admin:news_article_preview", args=[draft.pk]))
+    assert preview.status_code == 200
+    assert "Not yet" in preview.content.decode()
+    assert kept_parts() == 0
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    visit(client, "/en/news/")
+    assert kept_parts() == 2  # a public page's head and body
