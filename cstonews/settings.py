@@ -147,10 +147,10 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
-# Parameters bound by the server, so that psycopg prepares a statement run often (its fifth
-# time on a connection): PostgreSQL then plans the public pages' queries once per connection,
-# where planning an article's lookup cost more than running it.
-SERVER_SIDE_BINDING = env("DATABASE_SERVER_SIDE_BINDING", "1") == "1"
+# 1: parameters bound by the server, so that psycopg prepares a statement run often (its fifth
+# time on a connection) and PostgreSQL plans it once. Off by default: a statement is then
+# limited to 65,535 parameters, which bulk loads exceed.
+SERVER_SIDE_BINDING = env("DATABASE_SERVER_SIDE_BINDING", "0") == "1"
 DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", SERVER_SIDE_BINDING)
 # A read replica (streaming replication) for the public pages; writes and staff stay on
 # the primary (apps/core/routers.py).

@@ -201,16 +201,12 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     og_type = "article"
 
     def get_base_queryset(self):
-        # The body is read only when the page's content is made (PublishedObjectMixin).
-        return (
-            Article.objects.filter(section__slug=self.kwargs["section"])
-            .select_related("section", "main_image")
-            .defer("body")
+        return Article.objects.filter(section__slug=self.kwargs["section"]).select_related(
+            "section", "main_image", "dateline_agency"
         )
 
     def get_content_prefetches(self):
         return (
-            "dateline_agency",
             Prefetch("organisations", queryset=Organisation.objects.public()),
             Prefetch("events", queryset=Event.objects.public()),
             Prefetch("agreements", queryset=Agreement.objects.public()),
