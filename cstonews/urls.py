@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 
 from apps.agreements.sitemaps import AgreementSitemap
 from apps.core import views as core_views
+from apps.core.fragments import kept_document
 from apps.events.sitemaps import EventSitemap
 from apps.media import views as media_views
 from apps.news.sitemaps import ArticleSitemap, PagesSitemap, SectionSitemap
@@ -31,13 +32,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        kept_document(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        kept_document(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),

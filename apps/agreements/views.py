@@ -69,12 +69,13 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "agreement"
 
     def get_base_queryset(self):
-        return with_party_counts(
-            Agreement.objects.select_related("adopting_body", "depositary", "concluded_at")
-        )
+        return with_party_counts(Agreement.objects.all())
 
     def get_content_prefetches(self):
         return (
+            "adopting_body",
+            "depositary",
+            "concluded_at",
             "subjects",
             "texts",
             # A party whose state the visitor may not see is not shown: its name is

@@ -17,16 +17,19 @@ now. With a cache private to each process (locmem, in development), a change is 
 one process only: there a part is used only within its own generation.
 
 Pages opt in by putting a `Fragments` in their context (`FragmentsMixin`); the base template
-wraps the head's data and the content in `{% fragment %}`.
+wraps the head's data and the body in `{% fragment %}`. Feeds and sitemaps have no layout:
+the whole document is their one part (`kept_document`).
 """
 
 import hashlib
 from contextlib import suppress
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.utils.translation import get_language
 
 from apps.core import edge, generation
@@ -130,3 +133,24 @@ class Fragments:
         if self._prepared is None:
             self._prepared = self.prepare() if self.prepare else {}
         return self._prepared
+
+
+def kept_document(view):
+    """A view whose whole answer is one part, kept like a page's: a feed, a sitemap."""
+
+    @wraps(view)
+    def kept_view(request, *args, **kwargs):
+        document = Fragments(request)
+        document.parts = ("document",)
+        kept = document.kept("document")
+        if kept is not None and kept[1] is not None:
+            content_type, content = kept[1]
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if kept is not None and response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render"):
+                response.render()
+            document.keep(kept[0], (response["Content-Type"], response.content))
+        return response
+
+    return kept_view

@@ -72,7 +72,8 @@ class SeoMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
-        breadcrumbs = self.get_breadcrumbs()
+        # Both are made only when the page's parts are (not when kept ones serve it).
+        breadcrumbs = SimpleLazyObject(lambda: list(self.get_breadcrumbs()))
 
         def json_ld():
             data = [data for data in [self.get_json_ld()] if data]
@@ -81,7 +82,6 @@ class SeoMixin:
         image = self.get_og_image()
         context.update(
             breadcrumbs=breadcrumbs,
-            # Made only when the page's head is (not when a kept fragment serves it).
             json_ld=SimpleLazyObject(json_ld),
             og_type=self.og_type,
             og_image=image_object(request, image),

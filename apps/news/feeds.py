@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from apps.core import fragments
 from apps.news.models import Article, Section
 from apps.organisations.models import Organisation
 
@@ -15,8 +16,10 @@ FEED_LENGTH = 30
 
 
 def per_request(feed_class):
-    """A view that builds a fresh feed object per request, so it may keep the request."""
+    """A view that builds a fresh feed object per request, so it may keep the request; the
+    feed is kept until an item in it changes (apps/core/fragments.py)."""
 
+    @fragments.kept_document
     def view(request, *args, **kwargs):
         return feed_class()(request, *args, **kwargs)
 

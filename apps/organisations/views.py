@@ -103,10 +103,12 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "organisation"
 
     def get_base_queryset(self):
-        return Organisation.objects.select_related("parent__parent__parent", "country")
+        return Organisation.objects.all()
 
     def get_content_prefetches(self):
         return (
+            "parent__parent__parent",
+            "country",
             Prefetch("children", queryset=Organisation.objects.public()),
             Prefetch(
                 "positions",
