@@ -97,9 +97,12 @@ compile: $(VENV)/.installed
 
 ## bench-data: the benchmark's own database in .data/bench, 100,000 articles (built once)
 BENCH_DB := $(CURDIR)/.data/bench
+# Production's shared cache (Redis): kept fragments live only in one (apps/core/fragments.py).
+BENCH_REDIS := redis://127.0.0.1:6379/2
 BENCH_ENV := EMBEDDED_POSTGRES_DIR=$(BENCH_DB)/postgres DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY=bench-only-secret-key-000000000000000000000 \
-	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0 \
+	CACHE_URL=$${CACHE_URL:-$(BENCH_REDIS)} CACHE_KEY_PREFIX=cstonews-bench
 bench-data: install compile
 	mkdir -p $(BENCH_DB)
 	$(BENCH_ENV) $(WITH_DB) sh -c '\
@@ -124,4 +127,7 @@ bench: bench-data
 	@command -v varnishd >/dev/null && command -v nginx >/dev/null \
 		|| (apt-get update -qq && apt-get install -y -qq varnish varnish-modules nginx-light >/dev/null) \
 		|| echo "make bench measures the edge with varnish, varnish-modules and nginx: not installed"
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || ( \
+		(command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server >/dev/null)) \
+		&& redis-server --bind 127.0.0.1 --port 6379 --save "" --daemonize yes >/dev/null)
 	$(BENCH_ENV) $(WITH_DB) $(BIN)/python -m tools.bench pages

@@ -13,8 +13,13 @@ process that knows a generation reads data at least that new (ReplicaReadsMiddle
 it off a replica that has not replayed it). A part made from data older than a change was
 made in a generation older than the one the change's keys are marked with, so it fails the
 check however late it is stored. A key whose mark was lost from the cache counts as changed
-now. With a cache private to each process (locmem, in development), a change is marked in
-one process only: there a part is used only within its own generation.
+now. Parts are kept only in a cache every process shares (CACHE_URL, Redis): with one
+private to each process (locmem, in development) a change would be marked in one process
+only, and another would serve its old parts until it noticed the new generation, long
+enough for the edge to fetch and keep an old page after its purge.
+
+Parts are named by the page's address and language, and by the release: a deploy that
+changes a template, a translation or the code that fills them starts with none kept.
 
 Pages opt in by putting a `Fragments` in their context (`FragmentsMixin`); the base template
 wraps the head's data and the body in `{% fragment %}`. Feeds and sitemaps have no layout:
@@ -23,7 +28,8 @@ the whole document is their one part (`kept_document`).
 
 import hashlib
 from contextlib import suppress
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -38,8 +44,21 @@ PART = "fragment:{}"
 MARK = "fragment-key:{}"
 
 
+@cache
+def release():
+    """A digest of the code, templates and translations this process runs."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in ("apps", "cstonews", "templates", "locale"):
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".mo", ".xml"} and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def enabled():
-    return settings.FRAGMENT_CACHE_SECONDS > 0
+    return settings.FRAGMENT_CACHE_SECONDS > 0 and shared()
 
 
 def shared():
@@ -49,8 +68,14 @@ def shared():
 
 def changed(keys, number):
     """Mark `keys` as changed in generation `number` (after the commit of a public change)."""
-    if enabled() and keys:
+    if shared() and keys:
         generation.safe_cache("set_many", {MARK.format(key): number for key in keys}, None)
+
+
+def changed_since(keys, number):
+    """Whether one of `keys` changed after generation `number` (a page made meanwhile may
+    show the past)."""
+    return shared() and any(mark > number for mark in _marks(keys).values())
 
 
 def _marks(keys):
@@ -60,21 +85,18 @@ def _marks(keys):
     return {key: marks[MARK.format(key)] for key in keys if MARK.format(key) in marks}
 
 
-def get_many(names, number):
+def get_many(names):
     """{name: html} of the parts kept under `names` that nothing they show changed since
     they were made (two reads of the cache, however many parts). A part used names its
     keys in the response, as if it had been made again."""
     entries = generation.safe_cache("get_many", [PART.format(name) for name in names]) or {}
     entries = {name: entries[PART.format(name)] for name in names if PART.format(name) in entries}
-    if shared():
-        marks = _marks(set().union(*(keys for _made_in, keys, _html in entries.values())))
-        entries = {
-            name: (made_in, keys, html)
-            for name, (made_in, keys, html) in entries.items()
-            if all(marks.get(key, made_in + 1) <= made_in for key in keys)
-        }
-    else:
-        entries = {name: entry for name, entry in entries.items() if entry[0] == number}
+    marks = _marks(set().union(*(keys for _made_in, keys, _html in entries.values())))
+    entries = {
+        name: (made_in, keys, html)
+        for name, (made_in, keys, html) in entries.items()
+        if all(marks.get(key, made_in + 1) <= made_in for key in keys)
+    }
     for _made_in, keys, _html in entries.values():
         edge.shows(*keys)
     return {name: html for name, (_made_in, _keys, html) in entries.items()}
@@ -83,14 +105,13 @@ def get_many(names, number):
 def put(name, html, keys, made_in):
     """Keep a part made in generation `made_in` that showed `keys`, unless one changed since."""
     keys = sorted(keys)
-    if shared():
-        marks = _marks(keys)
-        if any(mark > made_in for mark in marks.values()):
-            return
-        for key in keys:
-            if key not in marks:
-                # Never marked, or the mark was lost: changed now, as far as anyone can tell.
-                generation.safe_cache("add", MARK.format(key), made_in, None)
+    marks = _marks(keys)
+    if any(mark > made_in for mark in marks.values()):
+        return
+    for key in keys:
+        if key not in marks:
+            # Never marked, or the mark was lost: changed now, as far as anyone can tell.
+            generation.safe_cache("add", MARK.format(key), made_in, None)
     generation.safe_cache(
         "set", PART.format(name), (made_in, keys, html), settings.FRAGMENT_CACHE_SECONDS
     )
@@ -105,7 +126,7 @@ class Fragments:
     parts = ("head", "body")
 
     def __init__(self, request, prepare=None, keep=True):
-        address = f"{get_language()}:{request.path}?{request.GET.urlencode()}"
+        address = f"{release()}:{get_language()}:{request.path}?{request.GET.urlencode()}"
         self.name = hashlib.sha256(address.encode()).hexdigest()
         self.prepare = prepare
         self._prepared = None
@@ -122,7 +143,7 @@ class Fragments:
         if self.made_in is None:
             return None
         if self._kept is None:
-            self._kept = get_many([f"{self.name}:{name}" for name in self.parts], self.made_in)
+            self._kept = get_many([f"{self.name}:{name}" for name in self.parts])
         name = f"{self.name}:{part}"
         return name, self._kept.get(name)
 

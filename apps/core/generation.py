@@ -75,13 +75,13 @@ def content_generation_bump(*, seen=None):
 
 
 def purge_what_came_due(since, now, generation):
-    """At the edge and in the kept fragments, the pages of the items that went live or away
+    """At the edge and in the fragments' marks, the pages of the items that went live or away
     by themselves since the last generation; at a day boundary, every page (the coming events
     move on)."""
     from apps.core.apps import public_content_models
     from apps.core.models import PublicationStatus, Publishable
 
-    if not (edge.enabled() or fragments.enabled()):
+    if not (edge.enabled() or fragments.shared()):
         return
     hard, soft = set(), set()
     if timezone.localdate(since) != timezone.localdate(now):
@@ -156,7 +156,7 @@ class _PublicPagesRefresh:
     def __call__(self):
         self.done = True
         content_generation_bump()
-        if not (edge.enabled() or fragments.enabled()):
+        if not (edge.enabled() or fragments.shared()):
             return
         # After the commit: the relations read now are the saved ones.
         for item in self.items:

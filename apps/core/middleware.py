@@ -24,7 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from apps.core import edge, routers
+from apps.core import edge, fragments, routers
 from apps.core.generation import current_generation, current_wal_lsn, safe_cache
 
 NEWSROOM_PREFIX = "/admin/"
@@ -187,18 +187,31 @@ class SurrogateKeysMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    #: How long the edge keeps a page whose content changed while it was being made.
+    recheck_seconds = 1
+
     def __call__(self, request):
         if not is_public_request(request):
             return self.get_response(request)
+        try:
+            started_in = current_generation()
+        except DatabaseError:
+            started_in = None
         with edge.collecting() as keys:
             response = self.get_response(request)
         if is_cacheable_response(response) and "Cache-Control" not in response:
-            response[edge.HEADER] = edge.header_value(keys)
+            shown = edge.header_value(keys)
+            response[edge.HEADER] = shown
+            s_maxage = settings.EDGE_CACHE_SECONDS
+            if started_in is not None and fragments.changed_since(shown.split(), started_in):
+                # It may show the past, and a purge cannot reach a copy still on its way to
+                # the edge: the edge keeps it a moment, then asks again.
+                s_maxage = self.recheck_seconds
             patch_cache_control(
                 response,
                 public=True,
                 max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
-                s_maxage=settings.EDGE_CACHE_SECONDS,
+                s_maxage=s_maxage,
             )
         return response
 

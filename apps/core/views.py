@@ -97,10 +97,7 @@ class PublishedObjectMixin(FragmentsMixin):
         return ()
 
     def get_fragment_context(self):
-        item = self.object
-        if deferred := item.get_deferred_fields():
-            item.refresh_from_db(fields=deferred)
-        prefetch_related_objects([item], *self.get_content_prefetches())
+        prefetch_related_objects([self.object], *self.get_content_prefetches())
         return super().get_fragment_context()
 
     def get_context_data(self, **kwargs):
