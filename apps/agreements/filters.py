@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from apps.agreements.models import Agreement, AgreementKind, AgreementStatus, Subject
+from apps.agreements.models import Agreement, AgreementKind, AgreementStatus, Party, Subject
 from apps.core.filters import PublicFilterSet, YearFilter
 from apps.organisations.models import Organisation
 
@@ -19,15 +19,17 @@ class AgreementFilter(PublicFilterSet):
         empty_label=_("Any status"),
     )
     year = YearFilter(field_name="concluded_on", label=_("Year of conclusion"))
+    # Both as "the agreements whose keys are among ...": a join would repeat an agreement per
+    # match and need DISTINCT, which sorts every joined row before the page can be taken.
     party = django_filters.ModelChoiceFilter(
-        field_name="parties__state",
+        method="filter_party",
         queryset=lambda request: Organisation.objects.public().states(),
         to_field_name="slug",
         label=pgettext_lazy("agreement", "Party"),
         empty_label=_("All states"),
     )
     subject = django_filters.ModelChoiceFilter(
-        field_name="subjects",
+        method="filter_subject",
         queryset=Subject.objects.all(),
         to_field_name="slug",
         label=_("Subject"),
@@ -52,3 +54,10 @@ class AgreementFilter(PublicFilterSet):
     class Meta:
         model = Agreement
         fields = ["kind", "agreement_status", "year", "party", "subject"]
+
+    def filter_party(self, queryset, name, state):
+        return queryset.filter(pk__in=Party.objects.filter(state=state).values("agreement_id"))
+
+    def filter_subject(self, queryset, name, subject):
+        linked = Agreement.subjects.through.objects.filter(subject=subject)
+        return queryset.filter(pk__in=linked.values("agreement_id"))

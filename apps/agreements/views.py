@@ -1,6 +1,7 @@
 """The registry's public pages: the filtered list, an agreement, a state's agreements."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,12 +22,20 @@ def registry_crumb():
 
 
 def with_party_counts(queryset):
-    """Annotate signatories (signed, not withdrawn) and parties (consent given, not withdrawn)."""
-    active = Q(parties__withdrawn_on__isnull=True)
+    """Annotate signatories (signed, not withdrawn) and parties (consent given, not withdrawn).
+
+    Counted per agreement shown, through the parties' index: a join and GROUP BY would count
+    every agreement's parties before the list could take its newest 25."""
+    active = Party.objects.filter(agreement=OuterRef("pk"), withdrawn_on__isnull=True)
     return queryset.annotate(
-        signatory_count=Count("parties", filter=active & Q(parties__signed_on__isnull=False)),
-        party_count=Count("parties", filter=active & Q(parties__consent_on__isnull=False)),
+        signatory_count=count_of(active.filter(signed_on__isnull=False)),
+        party_count=count_of(active.filter(consent_on__isnull=False)),
     )
+
+
+def count_of(parties):
+    counted = parties.order_by().values("agreement").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted), 0)
 
 
 class AgreementListView(SeoMixin, FilteredListMixin, ListView):
@@ -40,14 +49,6 @@ class AgreementListView(SeoMixin, FilteredListMixin, ListView):
         return with_party_counts(
             Agreement.objects.public().order_by("-concluded_on", "-pk")
         ).select_related("adopting_body")
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        # A party or subject filter joins: keep one row per agreement.
-        cleaned_data = getattr(self.filterset.form, "cleaned_data", {})
-        if cleaned_data.get("party") or cleaned_data.get("subject"):
-            queryset = queryset.distinct()
-        return queryset
 
     def get_breadcrumbs(self):
         return [registry_crumb()]
@@ -71,11 +72,10 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     def get_base_queryset(self):
         return with_party_counts(Agreement.objects.all())
 
+    content_related = ("adopting_body", "depositary", "concluded_at")
+
     def get_content_prefetches(self):
         return (
-            "adopting_body",
-            "depositary",
-            "concluded_at",
             "subjects",
             "texts",
             # A party whose state the visitor may not see is not shown: its name is

@@ -8,10 +8,11 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
-def localized(path):
-    """An expression for a translated column in the current language, falling back in the
-    order the site falls back: for `annotate()`, where the model's descriptors do not reach."""
-    current = get_language() or settings.LANGUAGE_CODE
+def localized(path, language=None):
+    """An expression for a translated column in the current language (or `language`), falling
+    back in the order the site falls back: for `annotate()`, where the model's descriptors do
+    not reach, and for the indexes that serve such an ordering."""
+    current = language or get_language() or settings.LANGUAGE_CODE
     order = [current, *(c for c in settings.MODELTRANSLATION_FALLBACK_LANGUAGES if c != current)]
     return Coalesce(
         *(NullIf(f"{path}_{code}", Value("")) for code in order),

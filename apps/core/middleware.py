@@ -14,6 +14,7 @@ cached. The cache backend failing (Redis down) only makes pages slower.
 """
 
 import hashlib
+from contextlib import suppress
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -193,10 +194,10 @@ class SurrogateKeysMiddleware:
     def __call__(self, request):
         if not is_public_request(request):
             return self.get_response(request)
-        try:
-            started_in = current_generation()
-        except DatabaseError:
-            started_in = None
+        started_in = None
+        if fragments.shared():  # changes are marked only in a cache every process reads
+            with suppress(DatabaseError):
+                started_in = current_generation()
         with edge.collecting() as keys:
             response = self.get_response(request)
         if is_cacheable_response(response) and "Cache-Control" not in response:

@@ -62,8 +62,8 @@ class FragmentsMixin:
 class PublishedObjectMixin(FragmentsMixin):
     """Detail views show published items only, unless rendering a preview for staff.
 
-    Views define `get_base_queryset()` (with what the page's head needs) and
-    `get_content_prefetches()` (what its content adds); `preview` is switched
+    Views define `get_base_queryset()` (with what the page's head needs), and
+    `content_related` and `get_content_prefetches()` (what its content adds); `preview` is switched
     on only by the admin's preview and by valid embargo links, never by a URL parameter.
     """
 
@@ -92,13 +92,26 @@ class PublishedObjectMixin(FragmentsMixin):
         edge.about(item)
         return item
 
+    #: The related items the page's content shows (select_related), read only when it is made.
+    content_related = ()
+
     def get_content_prefetches(self):
-        """What the page's content shows beside the item: read only when it is made."""
+        """What else the page's content shows beside the item: read only when it is made."""
         return ()
 
     def get_fragment_context(self):
-        prefetch_related_objects([self.object], *self.get_content_prefetches())
-        return super().get_fragment_context()
+        item = self.object
+        if self.content_related:
+            # The item again, with them, in one query: the lookup on every visit joins only
+            # what the page's head needs (planning a seven-table join cost 3 ms a visit).
+            item = self.get_queryset().select_related(*self.content_related).get(pk=item.pk)
+            self.object = item
+        prefetch_related_objects([item], *self.get_content_prefetches())
+        return {
+            **super().get_fragment_context(),
+            "object": item,
+            self.get_context_object_name(item): item,
+        }
 
     def get_context_data(self, **kwargs):
         # The switcher and hreflang links lead to this item's own address in each language

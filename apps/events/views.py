@@ -119,16 +119,14 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     def get_base_queryset(self):
         return Event.objects.all()
 
+    content_related = (
+        "country", "organiser", "chair", "chairing_state", "part_of", "venue_organisation"
+    )  # fmt: skip
+
     def get_content_prefetches(self):
         # Agreements build on events, not the other way round: the relation names the model.
         Agreement = Event.agreements_concluded.field.model
         return (
-            "country",
-            "organiser",
-            "chair",
-            "chairing_state",
-            "part_of",
-            "venue_organisation",
             Prefetch("participants", queryset=Organisation.objects.public()),
             Prefetch("agreements_concluded", queryset=Agreement.objects.public()),
             Prefetch("gallery", queryset=EventPhoto.objects.select_related("photo")),

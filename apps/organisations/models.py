@@ -143,6 +143,16 @@ class Organisation(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["kind", "name"], name="organisation_kind_name_idx"),
+            # The directory, each kind alphabetical in each language, without sorting them all.
+            *(
+                models.Index(
+                    F("kind"),
+                    localized("name", code),
+                    F("id"),
+                    name=f"organisation_directory_{code}_idx",
+                )
+                for code, _name in settings.LANGUAGES
+            ),
             GinIndex(fields=["search"], name="organisation_search_idx"),
             *trigram_indexes("org", "name"),
             *name_trigram_indexes("org"),

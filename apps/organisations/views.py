@@ -105,10 +105,10 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     def get_base_queryset(self):
         return Organisation.objects.all()
 
+    content_related = ("parent__parent__parent", "country")
+
     def get_content_prefetches(self):
         return (
-            "parent__parent__parent",
-            "country",
             Prefetch("children", queryset=Organisation.objects.public()),
             Prefetch(
                 "positions",

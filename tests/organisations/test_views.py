@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from apps.organisations.models import Organisation, Person
 from tests.factories import (
@@ -141,3 +142,29 @@ def test_the_people_list_walks_its_alphabetical_index_instead_of_sorting_everyon
         assert client.get(reverse("organisations:person_list")).status_code == 200
     rows_sorted, statement = worst_plans([query["sql"] for query in queries])["sorted"]
     assert rows_sorted <= 1000, statement
+
+
+def test_the_directory_walks_each_kinds_alphabetical_index_instead_of_sorting_them(client):
+    """Issue 16: the directory sorted every published organisation of a kind (2,004 at 100k)
+    to show its first twelve."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from apps.core.models import PublicationStatus
+    from tools.bench.plans import worst_plans
+
+    Organisation.objects.bulk_create(
+        Organisation(name_en=f"Agency {n:05}", name_ru=f"Агентство {n:05}", kind="ministry",
+                     slug=f"agency-{n}", slug_en=f"agency-{n}", slug_ru=f"agency-{n}",
+                     status=PublicationStatus.PUBLISHED, published_at=timezone.now())
+        for n in range(3000)
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    for language in ("en", "ru"):
+        with translation.override(language), CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("organisations:organisation_list"))
+        assert response.status_code == 200
+        rows_sorted, statement = worst_plans([query["sql"] for query in queries])["sorted"]
+        assert rows_sorted <= 1000, (language, statement)

@@ -72,6 +72,8 @@ def test_entity_pages_make_a_fixed_number_of_queries(client, django_assert_max_n
     event.participants.set(OrganisationFactory.create_batch(10))
     person = PersonFactory()
     PositionFactory.create_batch(10, person=person)
-    for obj, limit in [(organisation, 6), (agreement, 7), (event, 6), (person, 5)]:
+    # Made anew (no kept fragments here). The organisation's is one more than its lookup
+    # needs on a kept visit: the parents are read with the content, not joined on every visit.
+    for obj, limit in [(organisation, 7), (agreement, 7), (event, 6), (person, 5)]:
         with django_assert_max_num_queries(limit):
             assert client.get(obj.get_absolute_url()).status_code == 200

@@ -1,4 +1,4 @@
-"""`python -m tools.bench pages|search|loadtest [options]`, with the project's settings.
+"""`python -m tools.bench pages|search|loadtest|templates [options]`, with the project's settings.
 
 Each measurement is a management command class kept here rather than in an app, so that it
 runs against the code as deployed without shipping in the image.
@@ -16,9 +16,10 @@ def main():
     django.setup()
     from django.core.management import call_command
 
-    from tools.bench import loadtest, pages, search
+    from tools.bench import loadtest, pages, search, templates
 
-    measurements = {"pages": pages, "search": search, "loadtest": loadtest}
+    measurements = {"pages": pages, "search": search, "loadtest": loadtest,
+                    "templates": templates}  # fmt: skip
     name, *args = sys.argv[1:] or ["pages"]
     if name not in measurements:
         sys.exit(f"usage: python -m tools.bench {{{'|'.join(measurements)}}} [options]")
