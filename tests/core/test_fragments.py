@@ -5,7 +5,7 @@ never for a preview, and the page still names what it shows."""
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,7 +31,7 @@ def shared_redis(settings):
         pytest.skip(f"no Redis at {REDIS_URL} (CI always has one)")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cstonews-fragments-test",
         }
@@ -231,3 +231,11 @@ def test_a_page_whose_content_changed_while_it_was_made_is_kept_by_the_edge_a_mo
     response = client.get("/en/news/")
     assert "s-maxage=1" in response["Cache-Control"]
     assert "public" in response["Cache-Control"]
+
+
+def test_the_shared_cache_reuses_one_redis_client(kept):
+    backend = caches["default"]
+    backend.set("reused", {"n": 1})
+    assert backend.get("reused") == {"n": 1}
+    assert backend.get_many(["reused", "absent"]) == {"reused": {"n": 1}}
+    assert backend._cache.get_client() is backend._cache.get_client(write=True)
