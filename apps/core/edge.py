@@ -70,12 +70,19 @@ def collecting():
 
 
 def header_value(keys):
-    """The Surrogate-Key header: the keys, or, past MAX_KEYS, the item keys replaced by their
-    kinds' list keys (a change to any item of the kind then purges the page softly)."""
-    if len(keys) > MAX_KEYS:
+    """The Surrogate-Key header: the keys, or, past MAX_KEYS, their kinds (`collapsed`)."""
+    return " ".join(sorted(collapsed(keys, MAX_KEYS)))
+
+
+def collapsed(keys, limit):
+    """`keys`, or, past `limit`, with the item keys replaced by their kinds' list keys: every
+    change to an item also changes its kind's list key, so nothing is missed, only more is
+    purged (a change to any item of the kind)."""
+    keys = set(keys)
+    if len(keys) > limit:
         items = {key for key in keys if key.rpartition("-")[2].isdigit()}
         keys = (keys - items) | {f"{key.rpartition('-')[0]}-list" for key in items}
-    return " ".join(sorted(keys))
+    return keys
 
 
 def keys_shown():

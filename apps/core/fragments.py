@@ -42,6 +42,9 @@ from apps.core import edge, generation
 
 PART = "fragment:{}"
 MARK = "fragment-key:{}"
+#: Keys whose marks a part is checked against; past this, their kinds' (a list of 100 people
+#: would otherwise read 300 marks on every visit).
+CHECKED_KEYS = 50
 
 
 @cache
@@ -75,7 +78,8 @@ def changed(keys, number):
 def changed_since(keys, number):
     """Whether one of `keys` changed after generation `number` (a page made meanwhile may
     show the past)."""
-    return shared() and any(mark > number for mark in _marks(keys).values())
+    checked = edge.collapsed(keys, CHECKED_KEYS)
+    return shared() and any(mark > number for mark in _marks(checked).values())
 
 
 def _marks(keys):
@@ -91,11 +95,12 @@ def get_many(names):
     keys in the response, as if it had been made again."""
     entries = generation.safe_cache("get_many", [PART.format(name) for name in names]) or {}
     entries = {name: entries[PART.format(name)] for name in names if PART.format(name) in entries}
-    marks = _marks(set().union(*(keys for _made_in, keys, _html in entries.values())))
+    checked = {name: edge.collapsed(entry[1], CHECKED_KEYS) for name, entry in entries.items()}
+    marks = _marks(set().union(*checked.values()))
     entries = {
         name: (made_in, keys, html)
         for name, (made_in, keys, html) in entries.items()
-        if all(marks.get(key, made_in + 1) <= made_in for key in keys)
+        if all(marks.get(key, made_in + 1) <= made_in for key in checked[name])
     }
     for _made_in, keys, _html in entries.values():
         edge.shows(*keys)
@@ -105,10 +110,11 @@ def get_many(names):
 def put(name, html, keys, made_in):
     """Keep a part made in generation `made_in` that showed `keys`, unless one changed since."""
     keys = sorted(keys)
-    marks = _marks(keys)
+    checked = edge.collapsed(keys, CHECKED_KEYS)
+    marks = _marks(checked)
     if any(mark > made_in for mark in marks.values()):
         return
-    for key in keys:
+    for key in checked:
         if key not in marks:
             # Never marked, or the mark was lost: changed now, as far as anyone can tell.
             generation.safe_cache("add", MARK.format(key), made_in, None)

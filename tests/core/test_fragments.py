@@ -13,7 +13,7 @@ from django.urls import reverse
 from apps.core import edge, fragments, generation
 from apps.core.services import publishable_unpublish
 from tests.core.test_pagecache import edited, published
-from tests.factories import ArticleFactory, OrganisationFactory, SectionFactory
+from tests.factories import ArticleFactory, OrganisationFactory, PersonFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +239,17 @@ def test_the_shared_cache_reuses_one_redis_client(kept):
     assert backend.get("reused") == {"n": 1}
     assert backend.get_many(["reused", "absent"]) == {"reused": {"n": 1}}
     assert backend._cache.get_client() is backend._cache.get_client(write=True)
+
+
+def test_a_part_showing_many_items_is_checked_by_their_kinds(kept, client, editor, commit):
+    """A list of 60 people is checked against `person-list`, not 60 marks, and still sees a
+    change to any one of them."""
+    people = PersonFactory.create_batch(60)
+    path = reverse("organisations:person_list")
+    assert people[7].name in visit(client, path)[0]
+    _page, queries, shown = visit(client, path)
+    assert queries <= 2
+    assert len(shown) > fragments.CHECKED_KEYS
+    with commit():
+        publishable_unpublish(item=people[7], user=editor)
+    assert people[7].name not in visit(client, path)[0]
