@@ -1,9 +1,11 @@
 """Fixtures every test folder shares: settings, clients for each role, demo and sample content."""
 
+import os
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -151,3 +153,30 @@ def world(db):
         "agreement": agreement,
         "article": article,
     }
+
+
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Production's shared cache, a real Redis (CI always has one); yields a client to it."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no Redis at {REDIS_URL} (CI always has one)")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "apps.core.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cstonews-test",
+        }
+    }
+    cache.clear()
+    yield client
+    cache.clear()

@@ -2,8 +2,6 @@
 used until something it shows changes (in a shared Redis, as in production); never stale,
 never for a preview, and the page still names what it shows."""
 
-import os
-
 import pytest
 from django.core.cache import cache, caches
 from django.db import connection
@@ -17,35 +15,12 @@ from tests.factories import ArticleFactory, OrganisationFactory, PersonFactory, 
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
-
-
-def shared_redis(settings):
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no Redis at {REDIS_URL} (CI always has one)")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "apps.core.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cstonews-fragments-test",
-        }
-    }
-
 
 @pytest.fixture
-def kept(settings):
-    shared_redis(settings)
+def kept(redis_cache, settings):
     settings.FRAGMENT_CACHE_SECONDS = 3600
-    cache.clear()
     generation.forget()
-    yield
-    cache.clear()
+    yield redis_cache
     generation.forget()
 
 
@@ -142,21 +117,15 @@ def test_a_part_made_from_data_older_than_a_change_is_never_used(kept):
     assert fragments.get_many(["fresh"]) == {}
 
 
-def kept_parts():
-    import redis
-
-    return len(redis.Redis.from_url(REDIS_URL).keys("*:fragment:*"))
-
-
 def test_a_preview_is_never_kept(kept, client, editor_client):
     draft = ArticleFactory(draft=True, title_en="Not yet")
     preview = editor_client.get(reverse("admin:news_article_preview", args=[draft.pk]))
     assert preview.status_code == 200
     assert "Not yet" in preview.content.decode()
-    assert kept_parts() == 0
+    assert not kept.keys("*:fragment:*")
     assert client.get(draft.get_absolute_url()).status_code == 404
     visit(client, "/en/news/")
-    assert kept_parts() == 2  # a public page's head and body
+    assert len(kept.keys("*:fragment:*")) == 2  # a public page's head and body
 
 
 def test_a_feed_and_a_sitemap_are_kept_until_an_item_in_them_changes(

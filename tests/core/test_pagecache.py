@@ -1,6 +1,5 @@
 """The page cache: served without queries, never stale for long, never for staff."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -21,8 +20,6 @@ from apps.news.models import Article
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture
@@ -186,35 +183,17 @@ def test_a_cache_that_is_down_only_costs_speed(page_cache, client, settings):
         assert "Summit opens" in response.content.decode()
 
 
-def test_shared_redis_cache_between_processes(page_cache, client, settings, commit, editor):
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no Redis at {REDIS_URL} (CI always has one)")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cstonews-test",
-        }
-    }
-    cache.clear()
+def test_shared_redis_cache_between_processes(page_cache, redis_cache, client, commit, editor):
     with commit():
         article = published(editor, title_en="Summit opens")
     assert news(client)["X-Cache"] == "miss"
     generation.forget()  # another worker: its own memory, the same Redis
     assert news(client)["X-Cache"] == "hit"
-    keys = redis.Redis.from_url(REDIS_URL).keys("cstonews-test:*page:*")
-    assert keys
+    assert redis_cache.keys("cstonews-test:*page:*")
     with commit():
         publishable_unpublish(item=article, user=editor)
     generation.forget()
     assert "Summit opens" not in news(client).content.decode()
-    cache.clear()
 
 
 def test_list_counts_are_kept_per_generation(page_cache, client, commit, editor):
