@@ -9,13 +9,16 @@ from django.core.cache.backends.redis import RedisCacheClient
 
 
 class ReusingClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        if (client := clients.get(id(pool))) is None:
+        if id(pool) not in self._clients:
             # Safe to share between threads: each command takes a connection from the pool.
-            client = clients[id(pool)] = self._client(connection_pool=pool)
-        return client
+            self._clients[id(pool)] = self._client(connection_pool=pool)
+        return self._clients[id(pool)]
 
 
 class RedisCache(DjangoRedisCache):

@@ -144,6 +144,16 @@ def keys_affected_by(item):
     return hard, soft - hard
 
 
+def keys_affected_by_all(items):
+    """(hard, soft): the keys of `keys_affected_by` for every one of `items`, together."""
+    hard, soft = set(), set()
+    for item in items:
+        item_hard, item_soft = keys_affected_by(item)
+        hard |= item_hard
+        soft |= item_soft
+    return hard, soft - hard
+
+
 def enabled():
     """Whether there is an edge to purge (EDGE_URLS): without one, no key is computed."""
     return bool(settings.EDGE_URLS)

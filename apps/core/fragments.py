@@ -128,13 +128,11 @@ class Fragments:
     language, made with `prepare()`'s extra context (the costly part of the view's work,
     done only when a part has to be made)."""
 
-    #: The parts the base template keeps, read from the cache together.
-    parts = ("head", "body")
-
-    def __init__(self, request, prepare=None, keep=True):
+    def __init__(self, request, prepare=None, keep=True, parts=("head", "body")):
         address = f"{release()}:{get_language()}:{request.path}?{request.GET.urlencode()}"
         self.name = hashlib.sha256(address.encode()).hexdigest()
         self.prepare = prepare
+        self.parts = parts  # read from the cache together (the base template's by default)
         self._prepared = None
         self._kept = None
         # Kept only for public responses (never a preview), in the generation known now.
@@ -167,8 +165,7 @@ def kept_document(view):
 
     @wraps(view)
     def kept_view(request, *args, **kwargs):
-        document = Fragments(request)
-        document.parts = ("document",)
+        document = Fragments(request, parts=("document",))
         kept = document.kept("document")
         if kept is not None and kept[1] is not None:
             content_type, content = kept[1]

@@ -81,11 +81,9 @@ def purge_what_came_due(since, now, generation):
     from apps.core.apps import public_content_models
     from apps.core.models import PublicationStatus, Publishable
 
-    if not (edge.enabled() or fragments.shared()):
+    if not keys_are_used():
         return
-    hard, soft = set(), set()
-    if timezone.localdate(since) != timezone.localdate(now):
-        soft.add(edge.EVERYTHING)
+    items = []
     for model in public_content_models():
         if not issubclass(model, Publishable):
             continue
@@ -93,10 +91,20 @@ def purge_what_came_due(since, now, generation):
             unpublish_at__gt=since, unpublish_at__lte=now
         )
         due = model._base_manager.filter(came_due, status=PublicationStatus.PUBLISHED)
-        for item in due.order_by("pk")[: edge.LINKING_ITEMS]:
-            item_hard, item_soft = edge.keys_affected_by(item)
-            hard |= item_hard
-            soft |= item_soft
+        items += due.order_by("pk")[: edge.LINKING_ITEMS]
+    hard, soft = edge.keys_affected_by_all(items)
+    if timezone.localdate(since) != timezone.localdate(now):
+        soft.add(edge.EVERYTHING)
+    announce(hard, soft, generation)
+
+
+def keys_are_used():
+    """Whether a change's keys go anywhere: an edge to purge, or marks in a shared cache."""
+    return edge.enabled() or fragments.shared()
+
+
+def announce(hard, soft, generation):
+    """What changed in `generation`, to the fragments' marks and to the edge."""
     fragments.changed(hard | soft, generation)
     edge.purge(hard, soft)
 
@@ -156,15 +164,11 @@ class _PublicPagesRefresh:
     def __call__(self):
         self.done = True
         content_generation_bump()
-        if not (edge.enabled() or fragments.shared()):
+        if not keys_are_used():
             return
         # After the commit: the relations read now are the saved ones.
-        for item in self.items:
-            hard, soft = edge.keys_affected_by(item)
-            self.hard |= hard
-            self.soft |= soft
-        fragments.changed(self.hard | self.soft, current_generation())
-        edge.purge(self.hard, self.soft)
+        hard, soft = edge.keys_affected_by_all(self.items)
+        announce(self.hard | hard, self.soft | soft, current_generation())
 
 
 def public_content_changed(*items, keys=None, using=None):

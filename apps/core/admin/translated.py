@@ -44,12 +44,7 @@ class RefreshesPublicPages:
             generation.public_content_changed(keys=keys)
 
     def delete_queryset(self, request, queryset):
-        hard, soft = set(), set()
-        for obj in queryset:
-            if self.shows_on_site(obj):
-                obj_hard, obj_soft = edge.keys_affected_by(obj)
-                hard |= obj_hard
-                soft |= obj_soft
+        hard, soft = edge.keys_affected_by_all(obj for obj in queryset if self.shows_on_site(obj))
         super().delete_queryset(request, queryset)
         if hard:
             generation.public_content_changed(keys=(hard, soft))
