@@ -44,7 +44,7 @@ def free_port():
 @pytest.fixture
 def varnish(live_server, tmp_path, settings):
     if not Path(VARNISHD).exists():
-        pytest.skip("varnishd is not installed (apt-get install varnish varnish-modules)")
+        pytest.fail("varnishd is needed: apt-get install varnish varnish-modules (.ci/run does)")
     backend = live_server.url.rsplit(":", 1)[1]
     (tmp_path / "backend.vcl").write_text(
         f'backend default {{ .host = "127.0.0.1"; .port = "{backend}"; }}\n'
