@@ -192,3 +192,13 @@ def test_an_item_without_its_own_slug_in_a_language_does_not_redirect_in_circles
         url = article.get_absolute_url()
     assert url.endswith("/tolko-po-russki/")
     assert client.get(url).status_code == 200
+
+
+def test_the_missing_fields_are_named_in_the_newsrooms_language(editor_client):
+    """Seen in the Russian newsroom: «…на языке «английский»: title, lead, body.»"""
+    missing = russian_only(title_ru="Без перевода")
+    with translation.override("ru"):
+        change = editor_client.get(
+            reverse("admin:news_article_change", args=[missing.pk]), HTTP_ACCEPT_LANGUAGE="ru"
+        )
+    assert "Ещё нет версии на языке «английский»: название, лид, текст." in change.content.decode()

@@ -48,7 +48,10 @@ class PublicationColumnsMixin:
         warnings = [*obj.prepublish_warnings()]
         warnings += [
             _("No %(language)s version yet: %(fields)s.")
-            % {"language": language_name(code), "fields": ", ".join(fields)}
+            % {
+                "language": language_name(code),
+                "fields": ", ".join(str(obj._meta.get_field(name).verbose_name) for name in fields),
+            }
             for code, fields in obj.missing_languages()
         ]
         if not warnings:
