@@ -208,8 +208,8 @@ PAGE_CACHE_CHECK_SECONDS = float(env("PAGE_CACHE_CHECK_SECONDS", "1"))
 # related articles (apps/core/generation.py); 0 runs them every time.
 QUERY_CACHE_SECONDS = int(env("QUERY_CACHE_SECONDS", "300"))
 
-# How long rendered parts of public pages are kept; a change to what a part shows drops it
-# sooner (apps/core/fragments.py). 0 makes every part anew each time.
+# How long public pages are kept whole; a change to what a page shows drops it sooner
+# (apps/core/fragments.py). 0 makes every page anew each time.
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "86400"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 from apps.agreements.filters import AgreementFilter
 from apps.agreements.models import Agreement, OfficialText, Party
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import FilteredListMixin, FragmentsMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, KeptPageMixin, PublishedObjectMixin
 from apps.media.views import document_response
 from apps.organisations.models import Organisation
 
@@ -70,9 +70,9 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "agreement"
 
     def get_base_queryset(self):
-        return with_party_counts(Agreement.objects.all())
-
-    content_related = ("adopting_body", "depositary", "concluded_at")
+        return with_party_counts(Agreement.objects.all()).select_related(
+            "adopting_body", "depositary", "concluded_at"
+        )
 
     def get_content_prefetches(self):
         return (
@@ -126,7 +126,7 @@ class AgreementDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         )
 
 
-class StateAgreementsView(SeoMixin, FragmentsMixin, ListView):
+class StateAgreementsView(SeoMixin, KeptPageMixin, ListView):
     """One state's record: every published agreement it signed or joined, with its status."""
 
     template_name = "agreements/state_agreements.html"

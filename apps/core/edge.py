@@ -85,6 +85,18 @@ def collapsed(keys, limit):
     return keys
 
 
+def may_keep(response):
+    """Whether a shared cache may keep `response`: a plain public 200, the same for everyone."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
 def keys_shown():
     """The keys collected so far for this response (None outside a public response)."""
     return _shown.get()

@@ -1,29 +1,31 @@
-"""Rendered parts of public pages, kept until something they show changes.
+"""Public pages kept whole until something they show changes.
 
-A page's costly parts (an article with its sidebar and related news, a list's items, the
-JSON-LD) are rendered once and kept in the cache with the surrogate keys of everything they
-show (apps/core/edge.py) and the content generation they were made in. After the commit of
-a public change, each key it affects is marked as changed in the new generation (`changed`,
-beside the edge's purge), and a part is used only while none of its keys changed after the
-generation it was made in. A publish thus costs the origin only the parts that show what it
-changed; the page cache, keyed by the generation, starts again from nothing.
+A public page (an article with its sidebar and related news, a list, a feed, a sitemap) is
+made once and its answer kept in the cache with the surrogate keys of everything it showed
+(apps/core/edge.py) and the content generation it was made in. After the commit of a public
+change, each key it affects is marked as changed in the new generation (`changed`, beside
+the edge's purge), and a kept page is used only while none of its keys changed after the
+generation it was made in. A kept visit runs no view and reads no table: the page's own item
+is one of its keys, so its publication, withdrawal, new address or edit marks the page as
+changed, and so does an item of it coming due by itself (`generation.purge_what_came_due`).
+A publish thus costs the origin only the pages that show what it changed; the page cache,
+keyed by the generation, starts again from nothing.
 
-Why no stale part can pass: a part is made in the generation its process knows, and a
+Why no stale page can pass: a page is made in the generation its process knows, and a
 process that knows a generation reads data at least that new (ReplicaReadsMiddleware keeps
-it off a replica that has not replayed it). A part made from data older than a change was
+it off a replica that has not replayed it). A page made from data older than a change was
 made in a generation older than the one the change's keys are marked with, so it fails the
 check however late it is stored. A key whose mark was lost from the cache counts as changed
-now. Parts are kept only in a cache every process shares (CACHE_URL, Redis): with one
+now. Pages are kept only in a cache every process shares (CACHE_URL, Redis): with one
 private to each process (locmem, in development) a change would be marked in one process
-only, and another would serve its old parts until it noticed the new generation, long
+only, and another would serve its old pages until it noticed the new generation, long
 enough for the edge to fetch and keep an old page after its purge.
 
-Parts are named by the page's address and language, and by the release: a deploy that
-changes a template, a translation or the code that fills them starts with none kept.
-
-Pages opt in by putting a `Fragments` in their context (`FragmentsMixin`); the base template
-wraps the head's data and the body in `{% fragment %}`. Feeds and sitemaps have no layout:
-the whole document is their one part (`kept_document`).
+Pages are named by their address (scheme, host, path and query), their language, and the
+release: a deploy that changes a template, a translation or the code that fills them starts
+with none kept. Only the view's answer is kept (its content and its own headers); the
+middleware around it (security headers, ETag, Cache-Control) runs on every visit. Previews,
+signed-in visits and answers other than a plain public 200 are never kept.
 """
 
 import hashlib
@@ -40,9 +42,9 @@ from django.utils.translation import get_language
 
 from apps.core import edge, generation
 
-PART = "fragment:{}"
+PAGE = "kept-page:{}"
 MARK = "fragment-key:{}"
-#: Keys whose marks a part is checked against; past this, their kinds' (a list of 100 people
+#: Keys whose marks a page is checked against; past this, their kinds' (a list of 100 people
 #: would otherwise read 300 marks on every visit).
 CHECKED_KEYS = 50
 
@@ -89,26 +91,24 @@ def _marks(keys):
     return {key: marks[MARK.format(key)] for key in keys if MARK.format(key) in marks}
 
 
-def get_many(names):
-    """{name: html} of the parts kept under `names` that nothing they show changed since
-    they were made (two reads of the cache, however many parts). A part used names its
-    keys in the response, as if it had been made again."""
-    entries = generation.safe_cache("get_many", [PART.format(name) for name in names]) or {}
-    entries = {name: entries[PART.format(name)] for name in names if PART.format(name) in entries}
-    checked = {name: edge.collapsed(entry[1], CHECKED_KEYS) for name, entry in entries.items()}
-    marks = _marks(set().union(*checked.values()))
-    entries = {
-        name: (made_in, keys, html)
-        for name, (made_in, keys, html) in entries.items()
-        if all(marks.get(key, made_in + 1) <= made_in for key in checked[name])
-    }
-    for _made_in, keys, _html in entries.values():
-        edge.shows(*keys)
-    return {name: html for name, (_made_in, _keys, html) in entries.items()}
+def get(name):
+    """What is kept under `name`, if nothing it shows changed since it was made (two reads
+    of the cache). A page used names its keys in the response, as if it had been made again."""
+    entry = generation.safe_cache("get", PAGE.format(name))
+    if entry is None:
+        return None
+    made_in, keys, value = entry
+    checked = edge.collapsed(keys, CHECKED_KEYS)
+    marks = _marks(checked)
+    # A key without a mark (lost from the cache) counts as changed now.
+    if any(marks.get(key, made_in + 1) > made_in for key in checked):
+        return None
+    edge.shows(*keys)
+    return value
 
 
-def put(name, html, keys, made_in):
-    """Keep a part made in generation `made_in` that showed `keys`, unless one changed since."""
+def put(name, value, keys, made_in):
+    """Keep `value`, made in generation `made_in` and showing `keys`, unless one changed since."""
     keys = sorted(keys)
     checked = edge.collapsed(keys, CHECKED_KEYS)
     marks = _marks(checked)
@@ -119,62 +119,64 @@ def put(name, html, keys, made_in):
             # Never marked, or the mark was lost: changed now, as far as anyone can tell.
             generation.safe_cache("add", MARK.format(key), made_in, None)
     generation.safe_cache(
-        "set", PART.format(name), (made_in, keys, html), settings.FRAGMENT_CACHE_SECONDS
+        "set", PAGE.format(name), (made_in, keys, value), settings.FRAGMENT_CACHE_SECONDS
     )
 
 
-class Fragments:
-    """The parts of one public page that may be kept: named by the page's address and
-    language, made with `prepare()`'s extra context (the costly part of the view's work,
-    done only when a part has to be made)."""
+class KeptPage:
+    """One public address's page as kept: named by the address and language, in the
+    generation known when the request began (before the view reads anything)."""
 
-    def __init__(self, request, prepare=None, keep=True, parts=("head", "body")):
-        address = f"{release()}:{get_language()}:{request.path}?{request.GET.urlencode()}"
+    def __init__(self, request):
+        address = (
+            f"{release()}:{get_language()}:{request.scheme}://{request.get_host()}"
+            f"{request.path}?{request.GET.urlencode()}"
+        )
         self.name = hashlib.sha256(address.encode()).hexdigest()
-        self.prepare = prepare
-        self.parts = parts  # read from the cache together (the base template's by default)
-        self._prepared = None
-        self._kept = None
-        # Kept only for public responses (never a preview), in the generation known now.
         self.made_in = None
-        if keep and enabled() and edge.keys_shown() is not None:
+        # Kept only for public responses, in the generation known now.
+        if enabled() and edge.keys_shown() is not None:
             # Nothing is kept while the database cannot say what is current.
             with suppress(DatabaseError):
                 self.made_in = generation.current_generation()
 
-    def kept(self, part):
-        """(name, html or None), or None where this page's parts are not kept."""
+    def response(self):
+        """The kept answer, or None."""
         if self.made_in is None:
             return None
-        if self._kept is None:
-            self._kept = get_many([f"{self.name}:{name}" for name in self.parts])
-        name = f"{self.name}:{part}"
-        return name, self._kept.get(name)
+        kept = get(self.name)
+        if kept is None:
+            return None
+        headers, content = kept
+        response = HttpResponse(content, headers=headers)
+        response.kept = True  # its keys were checked just now (SurrogateKeysMiddleware)
+        return response
 
-    def keep(self, name, html):
-        put(name, html, edge.keys_shown(), self.made_in)
+    def keep(self, response):
+        if self.made_in is None or not edge.may_keep(response):
+            return
+        if hasattr(response, "render"):
+            response.render()
+        put(self.name, (list(response.items()), response.content), edge.keys_shown(), self.made_in)
 
-    def prepared(self):
-        if self._prepared is None:
-            self._prepared = self.prepare() if self.prepare else {}
-        return self._prepared
+
+def kept_or_made(request, make, *, keep=True):
+    """The page at this address as kept, or `make()`'s answer, kept for the next visit."""
+    page = KeptPage(request) if keep else None
+    kept = page.response() if page is not None else None
+    if kept is not None:
+        return kept
+    response = make()
+    if page is not None:
+        page.keep(response)
+    return response
 
 
 def kept_document(view):
-    """A view whose whole answer is one part, kept like a page's: a feed, a sitemap."""
+    """A function view whose answer is kept like a page's: a feed, a sitemap."""
 
     @wraps(view)
     def kept_view(request, *args, **kwargs):
-        document = Fragments(request, parts=("document",))
-        kept = document.kept("document")
-        if kept is not None and kept[1] is not None:
-            content_type, content = kept[1]
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if kept is not None and response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            document.keep(kept[0], (response["Content-Type"], response.content))
-        return response
+        return kept_or_made(request, lambda: view(request, *args, **kwargs))
 
     return kept_view

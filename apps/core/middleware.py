@@ -131,17 +131,6 @@ def is_cacheable_request(request):
     )
 
 
-def is_cacheable_response(response):
-    cache_control = response.get("Cache-Control", "")
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-        and "cookie" not in response.get("Vary", "").lower()
-    )
-
-
 def page_key(request, generation):
     address = f"{request.get_host()}{request.get_full_path()}"
     return f"page:{generation}:{hashlib.md5(address.encode()).hexdigest()}"
@@ -172,7 +161,7 @@ class PageCacheMiddleware:
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if edge.may_keep(response):
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             entry = {"content": response.content, "status": 200, "headers": headers}
             safe_cache("set", key, entry, settings.PAGE_CACHE_SECONDS)
@@ -200,11 +189,15 @@ class SurrogateKeysMiddleware:
                 started_in = current_generation()
         with edge.collecting() as keys:
             response = self.get_response(request)
-        if is_cacheable_response(response) and "Cache-Control" not in response:
+        if edge.may_keep(response) and "Cache-Control" not in response:
             shown = edge.header_value(keys)
             response[edge.HEADER] = shown
             s_maxage = settings.EDGE_CACHE_SECONDS
-            if started_in is not None and fragments.changed_since(shown.split(), started_in):
+            if (
+                started_in is not None
+                and not getattr(response, "kept", False)  # its keys were checked just now
+                and fragments.changed_since(shown.split(), started_in)
+            ):
                 # It may show the past, and a purge cannot reach a copy still on its way to
                 # the edge: the edge keeps it a moment, then asks again.
                 s_maxage = self.recheck_seconds

@@ -72,7 +72,7 @@ class SeoMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
-        # Both are made only when the page's parts are (not when kept ones serve it).
+        # Made when the template reads them: a page that shows no breadcrumbs asks for none.
         breadcrumbs = SimpleLazyObject(lambda: list(self.get_breadcrumbs()))
 
         def json_ld():

@@ -25,8 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from apps.core import edge
-from apps.core.fragments import Fragments
+from apps.core import edge, fragments
 from apps.core.paginator import CachedCountPaginator
 
 
@@ -40,34 +39,33 @@ class MovedTo(Exception):
         self.url = url
 
 
-class FragmentsMixin:
-    """A public page whose content and JSON-LD are kept as fragments until what they show
-    changes (apps/core/fragments.py). The view's costly context goes in
-    `get_fragment_context()`, which runs only when a fragment has to be made."""
+class KeptPageMixin:
+    """A public page kept whole until something it shows changes (apps/core/fragments.py):
+    a kept visit runs none of the view. `get_content_context()` is the context the view adds
+    to its generic one (prefetches, related items, the search itself)."""
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # Before the view reads anything: the generation its data is at least as new as.
-        self.fragments = Fragments(
-            request, self.get_fragment_context, keep=not getattr(self, "preview", False)
+    preview = False
+
+    def dispatch(self, request, *args, **kwargs):
+        make = super().dispatch
+        return fragments.kept_or_made(
+            request, lambda: make(request, *args, **kwargs), keep=not self.preview
         )
 
-    def get_fragment_context(self):
+    def get_content_context(self):
         return {}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fragments=self.fragments, **kwargs)
+        return super().get_context_data(**{**self.get_content_context(), **kwargs})
 
 
-class PublishedObjectMixin(FragmentsMixin):
+class PublishedObjectMixin(KeptPageMixin):
     """Detail views show published items only, unless rendering a preview for staff.
 
-    Views define `get_base_queryset()` (with what the page's head needs), and
-    `content_related` and `get_content_prefetches()` (what its content adds); `preview` is switched
-    on only by the admin's preview and by valid embargo links, never by a URL parameter.
+    Views define `get_base_queryset()` and `get_content_prefetches()` (what the page shows
+    beside the item); `preview` is switched on only by the admin's preview and by valid
+    embargo links, never by a URL parameter.
     """
-
-    preview = False
 
     def get_queryset(self):
         queryset = self.get_base_queryset()
@@ -92,26 +90,13 @@ class PublishedObjectMixin(FragmentsMixin):
         edge.about(item)
         return item
 
-    #: The related items the page's content shows (select_related), read only when it is made.
-    content_related = ()
-
     def get_content_prefetches(self):
-        """What else the page's content shows beside the item: read only when it is made."""
+        """What else the page shows beside the item."""
         return ()
 
-    def get_fragment_context(self):
-        item = self.object
-        if self.content_related:
-            # The item again, with them, in one query: the lookup on every visit joins only
-            # what the page's head needs (planning a seven-table join cost 3 ms a visit).
-            item = self.get_queryset().select_related(*self.content_related).get(pk=item.pk)
-            self.object = item
-        prefetch_related_objects([item], *self.get_content_prefetches())
-        return {
-            **super().get_fragment_context(),
-            "object": item,
-            self.get_context_object_name(item): item,
-        }
+    def get_content_context(self):
+        prefetch_related_objects([self.object], *self.get_content_prefetches())
+        return super().get_content_context()
 
     def get_context_data(self, **kwargs):
         # The switcher and hreflang links lead to this item's own address in each language
@@ -136,7 +121,7 @@ class PublishedObjectMixin(FragmentsMixin):
         return response
 
 
-class FilteredListMixin(FragmentsMixin):
+class FilteredListMixin(KeptPageMixin):
     """A list view filtered by a django-filter FilterSet from the query string.
 
     Views define `get_base_queryset()`; `excluded_filters` names filters that make no

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.core.filters import FIRST_YEAR, LAST_YEAR
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import FilteredListMixin, FragmentsMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, KeptPageMixin, PublishedObjectMixin
 from apps.events import ical
 from apps.events.filters import EventFilter
 from apps.events.models import Event, EventPhoto
@@ -57,7 +57,7 @@ class EventListView(SeoMixin, FilteredListMixin, ListView):
         )
 
 
-class EventCalendarView(SeoMixin, FragmentsMixin, TemplateView):
+class EventCalendarView(SeoMixin, KeptPageMixin, TemplateView):
     """A month grid with every published event that runs on each day."""
 
     template_name = "events/event_calendar.html"
@@ -117,11 +117,9 @@ class EventDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     og_type = "article"
 
     def get_base_queryset(self):
-        return Event.objects.all()
-
-    content_related = (
-        "country", "organiser", "chair", "chairing_state", "part_of", "venue_organisation"
-    )  # fmt: skip
+        return Event.objects.select_related(
+            "country", "organiser", "chair", "chairing_state", "part_of", "venue_organisation"
+        )
 
     def get_content_prefetches(self):
         # Agreements build on events, not the other way round: the relation names the model.

@@ -19,7 +19,7 @@ from apps.core import edge
 from apps.core.filters import FIRST_YEAR, LAST_YEAR
 from apps.core.generation import kept_for_generation
 from apps.core.seo import SeoMixin, absolute, image_object, publisher
-from apps.core.views import FilteredListMixin, FragmentsMixin, PublishedObjectMixin
+from apps.core.views import FilteredListMixin, KeptPageMixin, PublishedObjectMixin
 from apps.events.models import Event
 from apps.media.views import document_response
 from apps.news.filters import ArticleFilter
@@ -35,13 +35,13 @@ def news_crumb():
     return (NEWS, reverse("news:article_list"))
 
 
-class HomeView(SeoMixin, FragmentsMixin, TemplateView):
+class HomeView(SeoMixin, KeptPageMixin, TemplateView):
     """The lead story, the latest of each section, coming events and recent agreements."""
 
     template_name = "news/home.html"
     lists_kinds = (Article, Event, Agreement)
 
-    def get_fragment_context(self):
+    def get_content_context(self):
         articles = Article.objects.public().for_listing()
         lead = articles.filter(is_featured=True).first() or articles.first()
         sections = list(Section.objects.all())
@@ -122,7 +122,7 @@ class ArticleListView(SeoMixin, FilteredListMixin, ListView):
             crumbs.append((self.page_title, self.request.path))
         return crumbs
 
-    def get_fragment_context(self):
+    def get_content_context(self):
         return {"archive_months": archive_months() if self.period else None}
 
     def get_context_data(self, **kwargs):
@@ -153,11 +153,11 @@ def count_by_month():
     return list(years.items())
 
 
-class ArchiveView(SeoMixin, FragmentsMixin, TemplateView):
+class ArchiveView(SeoMixin, KeptPageMixin, TemplateView):
     template_name = "news/archive.html"
     lists_kinds = (Article,)
 
-    def get_fragment_context(self):
+    def get_content_context(self):
         return {"archive": archive_months()}
 
     def get_context_data(self, **kwargs):
@@ -215,8 +215,8 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),
         )
 
-    def get_fragment_context(self):
-        context = super().get_fragment_context()
+    def get_content_context(self):
+        context = super().get_content_context()
         article = self.object
         # People are shown with the title they held on the article's date.
         day = localtime(article.published_at).date()

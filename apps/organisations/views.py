@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from apps.core.languages import localized
 from apps.core.paginator import CachedCountPaginator
 from apps.core.seo import SeoMixin, absolute
-from apps.core.views import FragmentsMixin, PublishedObjectMixin
+from apps.core.views import KeptPageMixin, PublishedObjectMixin
 from apps.organisations.models import Organisation, OrganisationKind, Person, Position
 
 ORGANISATIONS = _("Organisations")
@@ -17,7 +17,7 @@ PEOPLE = _("People")
 DIRECTORY_PREVIEW = 12
 
 
-class OrganisationListView(SeoMixin, FragmentsMixin, ListView):
+class OrganisationListView(SeoMixin, KeptPageMixin, ListView):
     """The directory, grouped by kind: the first few of each kind, or one kind in pages.
 
     An archive holds thousands of ministries, agencies and outlets: the overview shows
@@ -54,8 +54,8 @@ class OrganisationListView(SeoMixin, FragmentsMixin, ListView):
         context["current_kind"] = self.kind
         return context
 
-    def get_fragment_context(self):
-        """The overview's groups, read only when the page's content is made."""
+    def get_content_context(self):
+        """The overview's groups, read only when the page is made, never on a kept visit."""
         if self.kind:
             return {}
         labels = dict(OrganisationKind.choices)
@@ -103,9 +103,7 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
     context_object_name = "organisation"
 
     def get_base_queryset(self):
-        return Organisation.objects.all()
-
-    content_related = ("parent__parent__parent", "country")
+        return Organisation.objects.select_related("parent__parent__parent", "country")
 
     def get_content_prefetches(self):
         return (
@@ -169,7 +167,7 @@ class OrganisationDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         )
 
 
-class PersonListView(SeoMixin, FragmentsMixin, ListView):
+class PersonListView(SeoMixin, KeptPageMixin, ListView):
     template_name = "organisations/person_list.html"
     lists_kinds = (Person,)
     context_object_name = "people"

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from apps.agreements.models import Agreement
 from apps.core.languages import localized
 from apps.core.seo import MarkupSafeJSONEncoder, SeoMixin
-from apps.core.views import FragmentsMixin
+from apps.core.views import KeptPageMixin
 from apps.events.models import Event
 from apps.news.models import Article
 from apps.organisations.models import Organisation, Person
@@ -19,7 +19,7 @@ from apps.search.forms import SearchFilterForm
 from apps.search.models import SearchPromotion
 
 
-class SearchView(SeoMixin, FragmentsMixin, TemplateView):
+class SearchView(SeoMixin, KeptPageMixin, TemplateView):
     """One search over news, events, agreements, organisations and people."""
 
     template_name = "search/search.html"
@@ -29,8 +29,8 @@ class SearchView(SeoMixin, FragmentsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(page_title=_("Search"), **kwargs)
 
-    def get_fragment_context(self):
-        """The search itself: run only when the page's content is made."""
+    def get_content_context(self):
+        """The search itself: run only when the page is made, never on a kept visit."""
         raw = self.request.GET.get("q", "")
         text, shortened = query.normalise(raw)
         kind_key = self.request.GET.get("type", "all")

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core import generation, middleware, paginator
+from apps.core import edge, generation, middleware, paginator
 from apps.core.admin.forms import VERSION_ROW
 from apps.core.models import ContentGeneration
 from apps.core.services import publishable_publish, publishable_save, publishable_unpublish
@@ -162,10 +162,10 @@ def test_drafts_previews_and_cookies_are_not_stored(page_cache, client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     response = news(client)
     response.set_cookie("x", "1")
-    assert not middleware.is_cacheable_response(response)
+    assert not edge.may_keep(response)
     response = news(client)
     response["Cache-Control"] = "private, no-store"
-    assert not middleware.is_cacheable_response(response)
+    assert not edge.may_keep(response)
 
 
 def test_a_cache_that_is_down_only_costs_speed(page_cache, client, settings):

@@ -63,34 +63,3 @@ def picture(photo, sizes="100vw", loading="lazy", fetchpriority="", crop="", css
         "fetchpriority": fetchpriority,
         "css_class": css_class,
     }
-
-
-@register.tag
-def fragment(parser, token):
-    """{% fragment "content" %}...{% endfragment %}: a part of the page kept until something
-    it shows changes (apps/core/fragments.py), made with the view's prepared context."""
-    bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% fragment %} takes the part's name.")
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(parser.compile_filter(bits[1]), nodelist)
-
-
-class FragmentNode(template.Node):
-    def __init__(self, part, nodelist):
-        self.part = part
-        self.nodelist = nodelist
-
-    def render(self, context):
-        fragments = context.get("fragments")
-        if fragments is None:
-            return self.nodelist.render(context)
-        kept = fragments.kept(self.part.resolve(context))
-        if kept is not None and kept[1] is not None:
-            return kept[1]
-        with context.push(fragments.prepared()):
-            html = self.nodelist.render(context)
-        if kept is not None:
-            fragments.keep(kept[0], html)
-        return html
