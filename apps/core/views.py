@@ -25,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from apps.core import edge, fragments
+from apps.core import edge, fragments, prefetch
 from apps.core.paginator import CachedCountPaginator
 
 
@@ -69,6 +69,7 @@ class PublishedObjectMixin(KeptPageMixin):
 
     def get_queryset(self):
         queryset = self.get_base_queryset()
+        queryset = prefetch.with_relations(queryset, **self.get_content_relations())
         return queryset if self.preview else queryset.public()
 
     def get_object(self, queryset=None):
@@ -87,11 +88,17 @@ class PublishedObjectMixin(KeptPageMixin):
             # that address is then its canonical one here, not a reason to redirect.
             if canonical != self.request.path:
                 raise MovedTo(canonical)
+        prefetch.attach_relations(item, *self.get_content_relations())
         edge.about(item)
         return item
 
+    def get_content_relations(self):
+        """{relation: queryset} of the few rows the page shows from each, read in the item's
+        own query (apps/core/prefetch.py)."""
+        return {}
+
     def get_content_prefetches(self):
-        """What else the page shows beside the item."""
+        """What else the page shows beside the item, read after it (relations of relations)."""
         return ()
 
     def get_content_context(self):

@@ -23,7 +23,7 @@ from apps.core.views import FilteredListMixin, KeptPageMixin, PublishedObjectMix
 from apps.events.models import Event
 from apps.media.views import document_response
 from apps.news.filters import ArticleFilter
-from apps.news.models import Article, ArticleAttachment, ArticlePhoto, Section
+from apps.news.models import Article, ArticleAttachment, ArticlePhoto, Correction, Section
 from apps.organisations.models import Organisation, Person
 
 NEWS = _("News")
@@ -205,15 +205,17 @@ class ArticleDetailView(SeoMixin, PublishedObjectMixin, DetailView):
             "section", "main_image", "dateline_agency"
         )
 
+    def get_content_relations(self):
+        return {
+            "organisations": Organisation.objects.public(),
+            "events": Event.objects.public(),
+            "agreements": Agreement.objects.public(),
+            "corrections": Correction.objects.all(),
+            "attachments": ArticleAttachment.objects.all(),
+        }
+
     def get_content_prefetches(self):
-        return (
-            Prefetch("organisations", queryset=Organisation.objects.public()),
-            Prefetch("events", queryset=Event.objects.public()),
-            Prefetch("agreements", queryset=Agreement.objects.public()),
-            "corrections",
-            "attachments",
-            Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),
-        )
+        return (Prefetch("gallery", queryset=ArticlePhoto.objects.select_related("photo")),)
 
     def get_content_context(self):
         context = super().get_content_context()

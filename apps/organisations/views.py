@@ -238,6 +238,8 @@ class PersonDetailView(SeoMixin, PublishedObjectMixin, DetailView):
         return super().get_context_data(
             page_title=person.name,
             page_description=person.biography,
-            events_chaired=person.events_chaired.public().order_by("-start_date")[:10],
+            events_chaired=person.events_chaired.public()
+            .select_related("country")
+            .order_by("-start_date")[:10],
             **kwargs,
         )

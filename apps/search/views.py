@@ -1,5 +1,6 @@
 """The search page and the search box's suggestions."""
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db.models import Q, Value
@@ -84,7 +85,11 @@ def decorate(item):
 
 
 def promoted_for(text):
-    promotions = SearchPromotion.objects.filter(query__iexact=text).select_related("content_type")
+    # One query per kind promoted, with what its result card shows.
+    kinds = [kind.model.objects.select_related(*kind.select_related) for kind in query.KINDS]
+    promotions = SearchPromotion.objects.filter(query__iexact=text).prefetch_related(
+        GenericPrefetch("item", kinds)
+    )
     items = [promotion.item for promotion in promotions]
     return [item for item in items if item is not None and item.is_public]
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -124,6 +125,38 @@ def test_promoted_results_come_first(client):
     response = search(client, "accreditation")
     assert [str(item) for item in response.context["promoted"]] == ["Press accreditation rules"]
     assert "Recommended" in response.content.decode()
+
+
+def test_promoted_results_of_every_kind_cost_a_fixed_number_of_queries(client):
+    def promote(items):
+        for order, item in enumerate(items):
+            SearchPromotion.objects.create(
+                query="accreditation", content_type=ContentType.objects.get_for_model(item),
+                object_id=item.pk, order=order,
+            )  # fmt: skip
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = search(client, "accreditation")
+        captured_sql[:] = [q["sql"][:150] for q in captured]
+        return len(captured), [item.pk for item in response.context["promoted"]]
+
+    captured_sql = []
+
+    first = ArticleFactory(title_en="Accreditation news")
+    promote([first])
+    few, promoted = queries()
+    assert promoted == [first.pk]
+    SearchPromotion.objects.all().delete()
+    items = [
+        *ArticleFactory.create_batch(3, title_en="Accreditation news"),
+        *EventFactory.create_batch(3),
+        *OrganisationFactory.create_batch(3),
+    ]
+    promote(items)
+    many, promoted = queries()
+    assert promoted == [item.pk for item in items]
+    assert many <= few + 2, "\n".join(captured_sql)  # one query per kind promoted, not per item
 
 
 def test_did_you_mean_when_nothing_matches(client):
